@@ -1,0 +1,78 @@
+package dev.cloudbench.cli.command;
+
+import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.Home;
+import dev.cloudbench.cli.engine.MissingPrerequisiteException;
+import dev.cloudbench.cli.local.LocalRun;
+import dev.cloudbench.core.error.ImageBuildFailedException;
+import dev.cloudbench.core.json.InputReader;
+import dev.cloudbench.core.model.RunRequest;
+import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.validation.SuiteValidator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cloudbench local SUITE}: the whole state machine on this host, no AWS account needed. */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = {"Run a suite on this machine through the same state machine that runs in AWS:",
+            "this host is the instance, bash is SSM, a directory is S3."})
+public final class LocalCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "suite file (.json, .yaml or .yml)")
+    Path suiteFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "cloudbench-results",
+            description = "where results go, laid out as in S3 (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Option(names = "--verbose", description = "print stack traces of unexpected errors")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Suite suite = SuiteValidator.validate(InputReader.suiteFile(suiteFile));
+        RunRequest request = LocalRun.request(suite, Clock.systemUTC());
+        LocalRun.Options options = LocalRun.Options.of(Home.locate(), output.toAbsolutePath())
+                .withHandlerErrors(e -> {
+                    if (verbose) {
+                        e.printStackTrace(err);
+                    }
+                });
+        out.println("cloudbench local: suite " + suite.name() + ", " + suite.benchmarks().size() + " benchmark(s), "
+                + "results in " + output.toAbsolutePath());
+        out.flush();
+        LocalRun.Outcome outcome = LocalRun.execute(request, options, err, new ProgressPrinter(out));
+        outcome.results().ifPresent(r -> ResultsTable.print(r, out));
+        out.println();
+        if (!outcome.strays().isEmpty()) {
+            err.println("cloudbench: terminated instances the run left behind: " + outcome.strays());
+        }
+        if (outcome.results().isPresent()) {
+            out.println("Results: " + outcome.runDir().resolve("results.json"));
+            out.println("Report:  " + outcome.runDir().resolve("report.md"));
+        }
+        out.printf(Locale.ROOT, "Run %s %s in %.1f s%n", outcome.runId(),
+                outcome.succeeded() ? "succeeded" : "failed", outcome.seconds());
+        out.flush();
+        if (outcome.succeeded()) {
+            return ExitCodes.OK;
+        }
+        String cause = outcome.cause() == null ? "" : outcome.cause();
+        err.println("cloudbench: run failed: " + cause);
+        if (ImageBuildFailedException.class.getName().equals(outcome.error())) {
+            throw new MissingPrerequisiteException(cause.replace(outcome.error() + ": ", ""));
+        }
+        return ExitCodes.RUN_FAILED;
+    }
+}

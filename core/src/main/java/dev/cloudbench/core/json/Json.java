@@ -1,0 +1,77 @@
+package dev.cloudbench.core.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The project's Jackson mappers, configured once. {@link #strict()} reads what people write
+ * (suites, run requests): unknown fields are errors. {@link #payload()} reads state-machine
+ * payloads, which the engine may decorate with fields a task does not use (Catch results).
+ */
+public final class Json {
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+    private static final ObjectMapper STRICT_YAML = YAMLMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final ObjectMapper PAYLOAD = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+    private static final ObjectMapper PRETTY = PAYLOAD.copy().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    public static ObjectMapper strict() {
+        return STRICT;
+    }
+
+    public static ObjectMapper strictYaml() {
+        return STRICT_YAML;
+    }
+
+    public static ObjectMapper payload() {
+        return PAYLOAD;
+    }
+
+    /** Compact JSON of any value. */
+    public static String write(Object value) {
+        try {
+            return PAYLOAD.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Indented JSON, for files people read. */
+    public static byte[] writePretty(Object value) {
+        try {
+            return PRETTY.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Reads a payload leniently; a payload that does not parse is a bug, not bad input. */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return PAYLOAD.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

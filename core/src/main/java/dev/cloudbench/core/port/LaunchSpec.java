@@ -1,0 +1,28 @@
+package dev.cloudbench.core.port;
+
+import java.time.Instant;
+
+/**
+ * What to launch for one target.
+ *
+ * @param runId          the run, tagged on the instance
+ * @param targetId       the target, tagged on the instance
+ * @param architecture   {@code x86_64} or {@code arm64}
+ * @param instanceType   exactly this type: the type is what is measured, never substituted
+ * @param market         {@code spot}, {@code on-demand} or {@code spot-or-on-demand}
+ * @param threadsPerCore 1 to disable SMT; null for the type's default
+ * @param imageId        the image to boot
+ * @param deadline       the instance shuts itself down (and so terminates) at this time
+ * @param attempt        0 for the first launch of the target; part of the idempotency token
+ */
+public record LaunchSpec(
+        String runId,
+        String targetId,
+        String architecture,
+        String instanceType,
+        String market,
+        Integer threadsPerCore,
+        String imageId,
+        Instant deadline,
+        int attempt) {
+}

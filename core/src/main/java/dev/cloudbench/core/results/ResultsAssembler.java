@@ -1,0 +1,55 @@
+package dev.cloudbench.core.results;
+
+import dev.cloudbench.core.error.ResultsMissingException;
+import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.model.Benchmark;
+import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.core.run.PlannedTarget;
+import dev.cloudbench.core.run.TargetOutcome;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one target's raw hyperfine exports and environment back from the store and turns them
+ * into its part of results.json. Whatever was measured is kept, whether the target succeeded or
+ * not; a benchmark without a readable export is listed as missing, never dropped silently.
+ */
+public final class ResultsAssembler {
+    private ResultsAssembler() {
+    }
+
+    public static TargetResult target(ResultStorePort store, String runId, Suite suite, PlannedTarget target,
+                                      TargetOutcome outcome) {
+        List<BenchmarkResult> results = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Benchmark b : suite.benchmarks()) {
+            String key = StoreLayout.raw(runId, target.targetId(), b.name());
+            var bytes = store.get(key);
+            if (bytes.isEmpty()) {
+                missing.add(b.name());
+                continue;
+            }
+            HyperfineExport export;
+            try {
+                export = HyperfineExport.parse(bytes.get(), key);
+            } catch (ResultsMissingException e) {
+                missing.add(b.name() + " (" + e.getMessage() + ")");
+                continue;
+            }
+            for (HyperfineExport.Entry e : export.results()) {
+                results.add(new BenchmarkResult(b.name(), e.command(), e.parameters(), suite.runsOf(b),
+                        Statistics.of(e.times()), e.times(), e.exitCodes(), e.user(), e.system(), key));
+            }
+        }
+        Environment environment = store.get(StoreLayout.environment(runId, target.targetId()))
+                .map(b -> Json.read(b, Environment.class)).orElse(null);
+        String status = outcome == null ? TargetOutcome.FAILED : outcome.status();
+        TargetError error = outcome == null
+                ? new TargetError("NoOutcome", "the target's branch reported no outcome", null)
+                : outcome.error();
+        return new TargetResult(target.targetId(), target.architecture(), target.instanceType(), target.market(),
+                status, error, environment, results, missing);
+    }
+}

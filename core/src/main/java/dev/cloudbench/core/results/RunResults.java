@@ -1,0 +1,20 @@
+package dev.cloudbench.core.results;
+
+import java.util.List;
+
+/**
+ * The normalized results of a run: {@code runs/RUN/results.json}. The schema is versioned by
+ * {@link #SCHEMA}; a change that removes or renames a field gets a new version. Documented in
+ * docs/results-schema.md.
+ *
+ * @param schema      always {@value #SCHEMA}
+ * @param runId       the run
+ * @param suite       the suite's name
+ * @param status      {@code succeeded} when every target succeeded, else {@code failed}
+ * @param generatedAt when this file was written (ISO-8601, UTC)
+ * @param targets     one entry per target of the request, in request order
+ */
+public record RunResults(String schema, String runId, String suite, String status, String generatedAt,
+                         List<TargetResult> targets) {
+    public static final String SCHEMA = "cloudbench.results/v1";
+}

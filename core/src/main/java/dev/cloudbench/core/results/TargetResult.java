@@ -1,0 +1,30 @@
+package dev.cloudbench.core.results;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A target's part of results.json.
+ *
+ * @param targetId          the target
+ * @param architecture      as requested
+ * @param instanceType      as requested
+ * @param market            as requested
+ * @param status            {@code succeeded} or {@code failed}
+ * @param error             why it failed, or null
+ * @param environment       the machine, or null when it never reported
+ * @param benchmarks        every result measured, including those measured before a failure
+ * @param missingBenchmarks benchmarks of the suite with no result
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TargetResult(
+        String targetId,
+        String architecture,
+        String instanceType,
+        String market,
+        String status,
+        TargetError error,
+        Environment environment,
+        List<BenchmarkResult> benchmarks,
+        List<String> missingBenchmarks) {
+}

@@ -1,0 +1,66 @@
+package dev.cloudbench.core.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cloudbench.core.port.LaunchedInstance;
+
+/**
+ * The payload that flows through one target's branch of the Map: each task takes it and returns
+ * it with its own part filled in.
+ *
+ * @param runId       the run
+ * @param deadline    the run's deadline (ISO-8601)
+ * @param target      the target
+ * @param instance    set by "Launch Instance"
+ * @param ready       set by "Check Instance"
+ * @param commandId   set by "Start Benchmark"
+ * @param done        set by "Check Benchmark" once the script ended well
+ * @param progress    the script's last progress line
+ * @param checks      status checks in the current wait loop (bounds the loop)
+ * @param startedAt   when the benchmark started
+ * @param finishedAt  when results were collected
+ * @param error       set by a Catch clause
+ * @param failedState set by the Catch path: the state the error happened in
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TargetState(
+        String runId,
+        String deadline,
+        PlannedTarget target,
+        LaunchedInstance instance,
+        Boolean ready,
+        String commandId,
+        Boolean done,
+        Progress progress,
+        int checks,
+        String startedAt,
+        String finishedAt,
+        StepError error,
+        String failedState) {
+
+    public static TargetState start(String runId, String deadline, PlannedTarget target) {
+        return new TargetState(runId, deadline, target, null, null, null, null, null, 0, null, null, null, null);
+    }
+
+    public TargetState withInstance(LaunchedInstance launched) {
+        return new TargetState(runId, deadline, target, launched, false, null, null, null, 0, null, null, null, null);
+    }
+
+    public TargetState withReady(boolean isReady) {
+        return new TargetState(runId, deadline, target, instance, isReady, commandId, done, progress, checks + 1,
+                startedAt, finishedAt, error, failedState);
+    }
+
+    public TargetState withCommand(String id, String at) {
+        return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, at, null, null, null);
+    }
+
+    public TargetState withBenchmarkStatus(boolean isDone, Progress latest) {
+        return new TargetState(runId, deadline, target, instance, ready, commandId, isDone, latest, checks + 1,
+                startedAt, finishedAt, error, failedState);
+    }
+
+    public TargetState withFinishedAt(String at) {
+        return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
+                startedAt, at, error, failedState);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.cloudbench.core.service;
+
+import dev.cloudbench.core.error.BenchmarkFailedException;
+import dev.cloudbench.core.error.CommandTimedOutException;
+import dev.cloudbench.core.error.InstanceInterruptedException;
+import dev.cloudbench.core.error.ResultsMissingException;
+import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.model.Benchmark;
+import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.port.CommandStatus;
+import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.port.InstanceStatus;
+import dev.cloudbench.core.port.RemoteShellPort;
+import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.core.results.HyperfineExport;
+import dev.cloudbench.core.run.Progress;
+import dev.cloudbench.core.run.TargetState;
+import dev.cloudbench.core.script.BenchmarkScript;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** "Start Benchmark", "Check Benchmark" and "Collect Results". */
+public final class BenchmarkService {
+    private final RemoteShellPort shell;
+    private final FleetPort fleet;
+    private final ResultStorePort store;
+    private final Clock clock;
+
+    public BenchmarkService(RemoteShellPort shell, FleetPort fleet, ResultStorePort store, Clock clock) {
+        this.shell = shell;
+        this.fleet = fleet;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public TargetState start(TargetState state) {
+        Suite suite = RunRecords.request(store, state.runId()).suite();
+        String targetId = state.target().targetId();
+        String script = BenchmarkScript.generate(suite, state.runId(), targetId, store.shellUploadFunction());
+        String commandId = shell.start(state.instance().instanceId(), script, suite.effectiveTimeoutSeconds(),
+                StoreLayout.logs(state.runId(), targetId));
+        return state.withCommand(commandId, clock.instant().toString());
+    }
+
+    /**
+     * @throws BenchmarkFailedException     setup or a benchmark exited non-zero
+     * @throws CommandTimedOutException     a benchmark or the suite passed its timeout, or the run
+     *                                      passed its deadline
+     * @throws InstanceInterruptedException the instance went away during the run
+     */
+    public TargetState check(TargetState state) {
+        String instanceId = state.instance().instanceId();
+        CommandStatus status = shell.status(instanceId, state.commandId());
+        Progress progress = progress(state).orElse(null);
+        String where = where(progress);
+        switch (status.state()) {
+            case PENDING, RUNNING -> {
+                if (clock.instant().isAfter(Instant.parse(state.deadline()))) {
+                    throw new CommandTimedOutException("run deadline " + state.deadline() + " passed during " + where);
+                }
+                return state.withBenchmarkStatus(false, progress);
+            }
+            case SUCCEEDED -> {
+                return state.withBenchmarkStatus(true, progress);
+            }
+            case TIMED_OUT -> throw new CommandTimedOutException("suite timeout of "
+                    + RunRecords.request(store, state.runId()).suite().effectiveTimeoutSeconds() + " s reached during "
+                    + where);
+            case CANCELLED -> {
+                InstanceStatus instance = fleet.describe(instanceId);
+                if (instance.state() == InstanceStatus.State.INTERRUPTED
+                        || instance.state() == InstanceStatus.State.TERMINATED) {
+                    throw new InstanceInterruptedException("instance " + instanceId + " went away during " + where
+                            + (instance.reason() == null ? "" : " (" + instance.reason() + ")"));
+                }
+                throw new BenchmarkFailedException("the benchmark command was cancelled during " + where);
+            }
+            default -> throw failure(state, status, progress, where);
+        }
+    }
+
+    private RuntimeException failure(TargetState state, CommandStatus status, Progress progress, String where) {
+        String detail = lastLine(status.stderrTail());
+        if (progress != null && "timed-out".equals(progress.state())) {
+            Suite suite = RunRecords.request(store, state.runId()).suite();
+            Integer limit = suite.benchmarks().stream().filter(b -> b.name().equals(progress.current()))
+                    .map(Benchmark::timeoutSeconds).findFirst().orElse(null);
+            return new CommandTimedOutException("benchmark '" + progress.current() + "' exceeded its timeout"
+                    + (limit == null ? "" : " of " + limit + " s"));
+        }
+        return new BenchmarkFailedException(where + " failed with exit code " + status.exitCode()
+                + (detail.isEmpty() ? "" : ": " + detail));
+    }
+
+    /**
+     * Checks that every benchmark left a hyperfine export, and writes environment.json.
+     *
+     * @throws ResultsMissingException a benchmark's export is missing or unreadable
+     */
+    public TargetState collect(TargetState state) {
+        Suite suite = RunRecords.request(store, state.runId()).suite();
+        String targetId = state.target().targetId();
+        for (Benchmark b : suite.benchmarks()) {
+            String key = StoreLayout.raw(state.runId(), targetId, b.name());
+            byte[] export = store.get(key).orElseThrow(() -> new ResultsMissingException(
+                    "benchmark '" + b.name() + "' left no result at " + key));
+            HyperfineExport.parse(export, key);
+        }
+        String finishedAt = clock.instant().toString();
+        writeEnvironment(state, finishedAt);
+        return state.withFinishedAt(finishedAt);
+    }
+
+    /** Writes environment.json from whatever the instance reported; used after failures too. */
+    public void writeEnvironment(TargetState state, String finishedAt) {
+        store.put(StoreLayout.environment(state.runId(), state.target().targetId()),
+                Json.writePretty(EnvironmentReader.read(store, state, finishedAt)));
+    }
+
+    private Optional<Progress> progress(TargetState state) {
+        return store.get(StoreLayout.progress(state.runId(), state.target().targetId()))
+                .map(b -> Json.read(b, Progress.class));
+    }
+
+    private static String where(Progress p) {
+        if (p == null || "setup".equals(p.current()) || p.current() == null || p.current().isEmpty()) {
+            return p == null ? "start-up" : "setup";
+        }
+        return "benchmark '" + p.current() + "' (" + Math.min(p.completed() + 1, p.total()) + " of " + p.total() + ")";
+    }
+
+    private static String lastLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String[] lines = text.strip().split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+    }
+}

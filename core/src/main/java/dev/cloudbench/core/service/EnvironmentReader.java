@@ -1,0 +1,46 @@
+package dev.cloudbench.core.service;
+
+import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.core.results.Environment;
+import dev.cloudbench.core.run.TargetState;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** Builds a target's environment.json from what its instance reported (env/*.txt) and the fleet's data. */
+final class EnvironmentReader {
+    private EnvironmentReader() {
+    }
+
+    static Environment read(ResultStorePort store, TargetState state, String finishedAt) {
+        String prefix = StoreLayout.envPrefix(state.runId(), state.target().targetId());
+        Optional<String> lscpu = text(store, prefix + "lscpu.txt");
+        String cpuModel = lscpu.flatMap(t -> field(t, "Model name")).orElse(null);
+        Integer cores = text(store, prefix + "nproc.txt").map(String::strip).filter(s -> s.matches("[0-9]+"))
+                .map(Integer::valueOf).orElse(null);
+        String kernel = text(store, prefix + "uname.txt").map(String::strip).orElse(null);
+        String os = text(store, prefix + "os-release.txt").flatMap(t -> osName(t)).orElse(null);
+        String hyperfine = text(store, prefix + "hyperfine.txt").map(String::strip)
+                .map(s -> s.startsWith("hyperfine ") ? s.substring("hyperfine ".length()) : s).orElse(null);
+        String commit = text(store, prefix + "commit.txt").map(String::strip).orElse(null);
+        var instance = state.instance();
+        return new Environment(state.target().architecture(), state.target().instanceType(),
+                instance == null ? null : instance.market(), instance == null ? null : instance.zone(),
+                instance == null ? null : instance.instanceId(), instance == null ? null : instance.imageId(),
+                cpuModel, cores, kernel, os, hyperfine, commit, state.startedAt(), finishedAt);
+    }
+
+    private static Optional<String> text(ResultStorePort store, String key) {
+        return store.get(key).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    private static Optional<String> field(String text, String name) {
+        return text.lines().filter(l -> l.startsWith(name + ":"))
+                .map(l -> l.substring(name.length() + 1).strip()).findFirst();
+    }
+
+    private static Optional<String> osName(String osRelease) {
+        return osRelease.lines().filter(l -> l.startsWith("PRETTY_NAME="))
+                .map(l -> l.substring("PRETTY_NAME=".length()).replace("\"", "").strip()).findFirst();
+    }
+}

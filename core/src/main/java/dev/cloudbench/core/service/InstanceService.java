@@ -1,0 +1,82 @@
+package dev.cloudbench.core.service;
+
+import dev.cloudbench.core.error.ImageBuildFailedException;
+import dev.cloudbench.core.error.InstanceInterruptedException;
+import dev.cloudbench.core.error.InstanceNotReadyException;
+import dev.cloudbench.core.model.Architecture;
+import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.port.ImagePort;
+import dev.cloudbench.core.port.InstanceStatus;
+import dev.cloudbench.core.port.LaunchSpec;
+import dev.cloudbench.core.port.LaunchedInstance;
+import dev.cloudbench.core.port.RemoteShellPort;
+import dev.cloudbench.core.run.PlannedTarget;
+import dev.cloudbench.core.run.TargetState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** "Launch Instance", "Check Instance" and the termination of a target's instance. */
+public final class InstanceService {
+    /** Readiness checks before giving up (with the ten-second wait: ten minutes). */
+    public static final int MAX_READY_CHECKS = 60;
+
+    private final FleetPort fleet;
+    private final RemoteShellPort shell;
+    private final ImagePort images;
+
+    public InstanceService(FleetPort fleet, RemoteShellPort shell, ImagePort images) {
+        this.fleet = fleet;
+        this.shell = shell;
+        this.images = images;
+    }
+
+    public TargetState launch(TargetState state) {
+        PlannedTarget t = state.target();
+        Architecture architecture = Architecture.parse(t.architecture(), "target.architecture");
+        String imageId = images.find(architecture, images.fingerprint(architecture))
+                .orElseThrow(() -> new ImageBuildFailedException("no image for " + t.architecture()
+                        + " after image resolution"));
+        LaunchedInstance launched = fleet.launch(new LaunchSpec(state.runId(), t.targetId(), t.architecture(),
+                t.instanceType(), t.market(), t.threadsPerCore(), imageId, Instant.parse(state.deadline()), 0));
+        return state.withInstance(launched);
+    }
+
+    /**
+     * @throws InstanceInterruptedException the instance went away before it was ready
+     * @throws InstanceNotReadyException    it was not ready after {@link #MAX_READY_CHECKS} checks
+     */
+    public TargetState checkReady(TargetState state) {
+        String id = state.instance().instanceId();
+        InstanceStatus status = fleet.describe(id);
+        if (status.state() == InstanceStatus.State.INTERRUPTED || status.state() == InstanceStatus.State.TERMINATED) {
+            throw new InstanceInterruptedException("instance " + id + " of target " + state.target().targetId()
+                    + " ended before it was ready" + (status.reason() == null ? "" : ": " + status.reason()));
+        }
+        boolean ready = status.state() == InstanceStatus.State.RUNNING && shell.isReady(id);
+        if (!ready && state.checks() + 1 >= MAX_READY_CHECKS) {
+            throw new InstanceNotReadyException("instance " + id + " of target " + state.target().targetId()
+                    + " not ready for commands after " + (state.checks() + 1) + " checks");
+        }
+        return state.withReady(ready);
+    }
+
+    /**
+     * Terminates the target's instance and anything else tagged for the target (a launch that
+     * was retried, or that failed after the instance started). Returns the ids terminated.
+     */
+    public List<String> terminate(TargetState state) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (state.instance() != null) {
+            ids.add(state.instance().instanceId());
+        }
+        ids.addAll(fleet.findLive(state.runId(), state.target().targetId()));
+        List<String> list = new ArrayList<>(ids);
+        if (!list.isEmpty()) {
+            fleet.terminate(list);
+        }
+        return list;
+    }
+}

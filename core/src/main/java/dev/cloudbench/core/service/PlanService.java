@@ -1,0 +1,80 @@
+package dev.cloudbench.core.service;
+
+import dev.cloudbench.core.error.BadInputException;
+import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.model.Market;
+import dev.cloudbench.core.model.RunRequest;
+import dev.cloudbench.core.model.Target;
+import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.core.run.PlannedTarget;
+import dev.cloudbench.core.run.RunPlan;
+import dev.cloudbench.core.validation.RequestValidator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** "Plan Run": validates the request, fixes ids and the deadline, stores request.json. */
+public final class PlanService {
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final ResultStorePort store;
+    private final Clock clock;
+    private final Supplier<String> randomSuffix;
+
+    /**
+     * @param randomSuffix a few random characters that make generated run ids unique
+     */
+    public PlanService(ResultStorePort store, Clock clock, Supplier<String> randomSuffix) {
+        this.store = store;
+        this.clock = clock;
+        this.randomSuffix = randomSuffix;
+    }
+
+    /**
+     * @throws BadInputException when the request is invalid or its run id was used before
+     */
+    public RunPlan plan(RunRequest request) {
+        RequestValidator.validate(request);
+        Instant now = clock.instant();
+        String runId = request.runId() != null ? request.runId()
+                : request.suite().name() + "-" + RUN_ID_TIME.format(now) + "-" + randomSuffix.get();
+        if (store.get(StoreLayout.request(runId)).isPresent()) {
+            throw new BadInputException("request.runId: run '" + runId + "' already exists; results are never overwritten");
+        }
+        List<PlannedTarget> targets = plannedTargets(request.targets());
+        RunRequest stored = new RunRequest(runId, request.suite(), request.targets(), request.limits());
+        store.put(StoreLayout.request(runId), Json.writePretty(stored));
+        Instant deadline = now.plusSeconds(request.effectiveLimits().effectiveRunTimeoutSeconds());
+        return new RunPlan(runId, request.suite().name(), deadline.toString(),
+                request.effectiveLimits().effectiveMaxConcurrentTargets(), targets);
+    }
+
+    /** Target ids: given ones as they are; others from type, architecture and market, made unique. */
+    static List<PlannedTarget> plannedTargets(List<Target> targets) {
+        List<PlannedTarget> planned = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            String market = Market.parse(t.effectiveMarket(), "targets[" + i + "].market").id();
+            String base = t.id() != null ? t.id() : t.instanceType() + "-" + t.architecture();
+            if (t.id() != null && used.contains(base)) {
+                throw new BadInputException("request.targets[" + i + "].id: duplicate target id '" + base + "'");
+            }
+            String id = base;
+            for (int n = 2; used.contains(id); n++) {
+                id = base + "-" + n;
+            }
+            used.add(id);
+            planned.add(new PlannedTarget(id, t.architecture(), t.instanceType(), market, t.threadsPerCore()));
+        }
+        return planned;
+    }
+}

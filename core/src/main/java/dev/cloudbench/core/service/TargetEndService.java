@@ -1,0 +1,46 @@
+package dev.cloudbench.core.service;
+
+import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.core.results.TargetError;
+import dev.cloudbench.core.run.TargetOutcome;
+import dev.cloudbench.core.run.TargetState;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The two ways a target's branch ends: "Terminate Instance" after collecting, and
+ * "Terminate After Failure" from any Catch in the branch. Both terminate everything tagged for the
+ * target; the failure path also keeps the environment the instance reported, so results measured
+ * before the failure are reported with it.
+ */
+public final class TargetEndService {
+    private final InstanceService instances;
+    private final BenchmarkService benchmarks;
+    private final ResultStorePort store;
+    private final Clock clock;
+
+    public TargetEndService(InstanceService instances, BenchmarkService benchmarks, ResultStorePort store, Clock clock) {
+        this.instances = instances;
+        this.benchmarks = benchmarks;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public TargetOutcome succeeded(TargetState state) {
+        List<String> terminated = instances.terminate(state);
+        return new TargetOutcome(state.target().targetId(), TargetOutcome.SUCCEEDED, null, terminated);
+    }
+
+    public TargetOutcome failed(TargetState state) {
+        List<String> terminated = instances.terminate(state);
+        String targetId = state.target().targetId();
+        boolean reported = !store.list(StoreLayout.envPrefix(state.runId(), targetId)).isEmpty();
+        if (reported) {
+            benchmarks.writeEnvironment(state, clock.instant().toString());
+        }
+        String name = state.error() == null ? "Error" : state.error().error();
+        TargetError error = new TargetError(name, RunRecords.message(state.error()), state.failedState());
+        return new TargetOutcome(targetId, TargetOutcome.FAILED, error, terminated);
+    }
+}

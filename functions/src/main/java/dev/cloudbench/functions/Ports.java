@@ -1,0 +1,23 @@
+package dev.cloudbench.functions;
+
+import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.port.ImagePort;
+import dev.cloudbench.core.port.RemoteShellPort;
+import dev.cloudbench.core.port.ResultStorePort;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The adapters one deployment of the handlers works with: AWS ones in Lambda, local ones for
+ * {@code cloudbench local}, fakes in tests.
+ *
+ * @param images       machine images
+ * @param fleet        instances
+ * @param shell        commands on instances
+ * @param store        results
+ * @param clock        time
+ * @param randomSuffix random characters for generated run ids
+ */
+public record Ports(ImagePort images, FleetPort fleet, RemoteShellPort shell, ResultStorePort store, Clock clock,
+                    Supplier<String> randomSuffix) {
+}

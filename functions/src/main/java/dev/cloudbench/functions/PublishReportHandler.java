@@ -1,0 +1,20 @@
+package dev.cloudbench.functions;
+
+import dev.cloudbench.core.run.ReportRequest;
+import dev.cloudbench.core.run.ReportSummary;
+import dev.cloudbench.core.service.ReportService;
+
+/** "Publish Report": results.json and report.md. */
+public final class PublishReportHandler extends TaskHandler<ReportRequest, ReportSummary> {
+    private final ReportService service;
+
+    public PublishReportHandler(ReportService service) {
+        super(ReportRequest.class);
+        this.service = service;
+    }
+
+    @Override
+    protected ReportSummary handle(ReportRequest input) {
+        return service.publish(input);
+    }
+}
