@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cloudbench local SUITE}: the whole state machine on this host, no AWS account needed. */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = {"Run a suite on this machine through the same state machine that runs in AWS:",
-            "this host is the instance, bash is SSM, a directory is S3."})
+        description = {"Run a suite on this machine through the state machine that runs in AWS.",
+            "This host is the instance, bash is SSM, a directory is S3."})
 public final class LocalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,87 @@
+package dev.cloudbench.core.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.cloudbench.core.json.InputReader;
+import dev.cloudbench.core.model.Suite;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarkScriptTest {
+    @TempDir
+    Path dir;
+
+    private static Suite suite(String json) {
+        return InputReader.suiteJson(json);
+    }
+
+    private int bash(Path script, Path cwd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("bash", script.toString()).directory(cwd.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+
+    private static String copyInto(Path store) {
+        return "mkdir -p \"$(dirname " + Shell.quote(store.toString()) + "/\"$2\")\" && cp \"$1\" "
+                + Shell.quote(store.toString()) + "/\"$2\"";
+    }
+
+    @Test
+    void generate_isValidBash_andQuotesEverythingItDidNotWrite() throws Exception {
+        String script = BenchmarkScript.generate(suite("""
+                {"name":"s","repository":{"url":"https://github.com/a/b","ref":"v1.0"},
+                 "setup":["echo 'it''s' \\"quoted\\" $HOME"],
+                 "benchmarks":[{"name":"a","command":"echo 'x' | wc -c","parameters":{"n":["1","2"]}}]}"""),
+                "r1", "t1", "true");
+        Path file = Files.writeString(dir.resolve("s.sh"), script);
+        Process check = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
+        assertThat(check.waitFor()).as(new String(check.getInputStream().readAllBytes())).isZero();
+        assertThat(script).contains("git -C src remote add origin 'https://github.com/a/b'",
+                "fetch -q --depth 1 origin 'v1.0'", "--parameter-list n '1,2'", "-- 'echo '\\''x'\\'' | wc -c'");
+    }
+
+    @Test
+    void script_runsEveryBenchmark_andUploadsExportsAndProgress() throws Exception {
+        assumeThat(Path.of("/usr/bin/hyperfine")).exists();
+        Path store = Files.createDirectories(dir.resolve("store"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String script = BenchmarkScript.generate(suite("""
+                {"name":"s","warmup":0,"runs":2,"setup":["echo hello > greeting.txt"],
+                 "benchmarks":[{"name":"cat","command":"cat greeting.txt"},{"name":"true","command":"true"}]}"""),
+                "r1", "t1", copyInto(store));
+        Path file = Files.writeString(dir.resolve("s.sh"), script);
+        assertThat(bash(file, work)).as(Files.readString(dir.resolve("out.txt"))).isZero();
+        Path target = store.resolve("runs/r1/targets/t1");
+        assertThat(target.resolve("raw/cat.json")).exists();
+        assertThat(target.resolve("raw/true.json")).exists();
+        assertThat(target.resolve("env/nproc.txt")).exists();
+        assertThat(Files.readString(target.resolve("progress.json")))
+                .contains("\"state\":\"done\"", "\"completed\":2", "\"total\":2");
+    }
+
+    @Test
+    void script_stopsAtAFailingBenchmark_keepingEarlierResults() throws Exception {
+        assumeThat(Path.of("/usr/bin/hyperfine")).exists();
+        Path store = Files.createDirectories(dir.resolve("store"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String script = BenchmarkScript.generate(suite("""
+                {"name":"s","warmup":0,"runs":2,
+                 "benchmarks":[{"name":"ok","command":"true"},{"name":"broken","command":"exit 3"},
+                               {"name":"never","command":"true"}]}"""),
+                "r1", "t1", copyInto(store));
+        Path file = Files.writeString(dir.resolve("s.sh"), script);
+        assertThat(bash(file, work)).isNotZero();
+        Path target = store.resolve("runs/r1/targets/t1");
+        assertThat(target.resolve("raw/ok.json")).exists();
+        assertThat(target.resolve("raw/never.json")).doesNotExist();
+        assertThat(Files.readString(target.resolve("progress.json"), StandardCharsets.UTF_8))
+                .contains("\"state\":\"failed\"", "\"current\":\"broken\"");
+    }
+}
