@@ -49,22 +49,28 @@ public final class LocalRun {
      * @param home          the repository root (holds statemachine/)
      * @param output        result store directory
      * @param clock         time for the handlers
+     * @param ports         last say over the local adapters, for fakes in tests
      * @param tasks         last say over the handlers, for fault injection in tests
      * @param handlerErrors sees every exception a handler throws
      */
-    public record Options(Path home, Path output, Clock clock,
+    public record Options(Path home, Path output, Clock clock, UnaryOperator<Ports> ports,
                           UnaryOperator<Map<String, RequestStreamHandler>> tasks,
                           Consumer<Throwable> handlerErrors) {
         public static Options of(Path home, Path output) {
-            return new Options(home, output, Clock.systemUTC(), UnaryOperator.identity(), e -> { });
+            return new Options(home, output, Clock.systemUTC(), UnaryOperator.identity(), UnaryOperator.identity(),
+                    e -> { });
+        }
+
+        public Options withPorts(UnaryOperator<Ports> decorator) {
+            return new Options(home, output, clock, decorator, tasks, handlerErrors);
         }
 
         public Options withTasks(UnaryOperator<Map<String, RequestStreamHandler>> decorator) {
-            return new Options(home, output, clock, decorator, handlerErrors);
+            return new Options(home, output, clock, ports, decorator, handlerErrors);
         }
 
         public Options withHandlerErrors(Consumer<Throwable> sink) {
-            return new Options(home, output, clock, tasks, sink);
+            return new Options(home, output, clock, ports, tasks, sink);
         }
     }
 
@@ -112,8 +118,9 @@ public final class LocalRun {
         Path hostsRoot = Files.createTempDirectory("cloudbench-hosts-");
         long started = System.nanoTime();
         try (LocalHost host = new LocalHost(hostsRoot)) {
-            Ports ports = new Ports(new LocalImages(System.getenv("PATH")), new LocalFleet(host, options.clock()),
-                    new LocalShell(host, store), store, options.clock(), LocalRun::randomSuffix);
+            Ports ports = options.ports().apply(new Ports(new LocalImages(System.getenv("PATH")),
+                    new LocalFleet(host, options.clock()), new LocalShell(host, store), store, options.clock(),
+                    LocalRun::randomSuffix));
             Map<String, RequestStreamHandler> tasks = options.tasks().apply(Tasks.wire(ports));
             Path definition = Files.createTempFile("cloudbench-", ".asl.json");
             try (InvokeServer server = new InvokeServer(tasks, options.handlerErrors())) {

@@ -1,0 +1,96 @@
+package dev.cloudbench.statemachine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.cloudbench.cli.engine.LocalArns;
+import dev.cloudbench.core.json.Json;
+import dev.cloudbench.functions.Tasks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Static checks of benchmark.asl.json: schema, substitutions, retries, bounded loops. */
+class DefinitionTest {
+    private static final Path DEFINITION = Path.of("benchmark.asl.json");
+    private static final Path SCHEMA = Path.of("../../shared/schemas/states/statemachine.schema.json");
+    private static final List<String> LAMBDA_ERRORS = List.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
+            "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
+
+    private static JsonNode definition() throws IOException {
+        return Json.payload().readTree(DEFINITION.toFile());
+    }
+
+    @Test
+    void definition_matchesTheStatesLanguageSchema() throws IOException {
+        Assumptions.assumeTrue(Files.exists(SCHEMA), "shared/schemas is beside the clone in CI and sessions");
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909)
+                .getSchema(Json.payload().readTree(SCHEMA.toFile()));
+        JsonNode substituted = Json.payload().readTree(LocalArns.substitute(Files.readString(DEFINITION)));
+        Set<ValidationMessage> errors = schema.validate(substituted);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void everySubstitution_namesATaskTheHandlersServe_andEveryTaskIsUsed() throws IOException {
+        Matcher m = Pattern.compile("\\$\\{([A-Za-z]+)FunctionArn}").matcher(Files.readString(DEFINITION));
+        Set<String> used = new HashSet<>();
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        assertThat(used).isEqualTo(Tasks.NAMES);
+    }
+
+    @Test
+    void everyTask_retriesLambdaServiceErrors_andHasATimeout() throws IOException {
+        List<String> tasks = new ArrayList<>();
+        forEachState(definition().path("States"), (name, state) -> {
+            if ("Task".equals(state.path("Type").asText())) {
+                tasks.add(name);
+                assertThat(state.path("TimeoutSeconds").asInt()).as(name).isPositive();
+                List<String> retried = new ArrayList<>();
+                state.path("Retry").forEach(r -> r.path("ErrorEquals").forEach(e -> retried.add(e.asText())));
+                assertThat(retried).as(name).containsAll(LAMBDA_ERRORS);
+            }
+        });
+        assertThat(tasks).hasSize(13);
+    }
+
+    @Test
+    void everyTaskInATargetBranch_exceptItsLastResort_routesErrorsToTermination() throws IOException {
+        JsonNode branch = definition().path("States").path("Run Targets").path("ItemProcessor").path("States");
+        branch.fields().forEachRemaining(e -> {
+            if ("Task".equals(e.getValue().path("Type").asText()) && !e.getKey().equals("Terminate After Failure")) {
+                JsonNode target = e.getValue().path("Catch").path(0);
+                assertThat(target.path("ErrorEquals").path(0).asText()).as(e.getKey()).isEqualTo("States.ALL");
+                String next = target.path("Next").asText();
+                assertThat(branch.path(next).path("Next").asText()).as(e.getKey()).isEqualTo("Terminate After Failure");
+            }
+        });
+    }
+
+    @Test
+    void runTimeout_exceedsTheLongestAllowedRun() throws IOException {
+        assertThat(definition().path("TimeoutSeconds").asInt())
+                .isGreaterThan(dev.cloudbench.core.model.Limits.MAX_RUN_TIMEOUT_SECONDS);
+    }
+
+    private static void forEachState(JsonNode states, java.util.function.BiConsumer<String, JsonNode> visit) {
+        states.fields().forEachRemaining(e -> {
+            visit.accept(e.getKey(), e.getValue());
+            forEachState(e.getValue().path("ItemProcessor").path("States"), visit);
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package dev.cloudbench.statemachine;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cloudbench.cli.engine.EngineEvent;
+import dev.cloudbench.cli.local.LocalRun;
+import dev.cloudbench.core.json.InputReader;
+import dev.cloudbench.core.model.RunRequest;
+import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.functions.Ports;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** Runs benchmark.asl.json through the local engine with the real handlers, as `cloudbench local` does. */
+final class Scenario {
+    final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+    final StringWriter log = new StringWriter();
+    private final Path output;
+    private UnaryOperator<Ports> ports = UnaryOperator.identity();
+    private UnaryOperator<Map<String, RequestStreamHandler>> tasks = UnaryOperator.identity();
+
+    Scenario(Path output) {
+        this.output = output;
+    }
+
+    Scenario ports(UnaryOperator<Ports> decorator) {
+        this.ports = decorator;
+        return this;
+    }
+
+    Scenario tasks(UnaryOperator<Map<String, RequestStreamHandler>> decorator) {
+        this.tasks = decorator;
+        return this;
+    }
+
+    LocalRun.Outcome run(String suiteJson) throws IOException {
+        Suite suite = InputReader.suiteJson(suiteJson);
+        return run(LocalRun.request(suite, Clock.systemUTC()));
+    }
+
+    LocalRun.Outcome run(RunRequest request) throws IOException {
+        LocalRun.Options options = LocalRun.Options.of(Path.of("..").toAbsolutePath().normalize(), output)
+                .withPorts(ports).withTasks(tasks);
+        return LocalRun.execute(request, options, new PrintWriter(log, true), events::add);
+    }
+
+    List<String> statesEntered() {
+        return events.stream().filter(e -> "StateEntered".equals(e.type())).map(EngineEvent::state).toList();
+    }
+
+    /** Processes on this host whose command line contains {@code marker}. */
+    static List<String> processesMatching(String marker) throws IOException {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).map(p -> {
+                try {
+                    return new String(Files.readAllBytes(p.resolve("cmdline"))).replace('\0', ' ');
+                } catch (IOException e) {
+                    return "";
+                }
+            }).filter(c -> c.contains(marker)).toList();
+        }
+    }
+
+    /** Whether any instance work directory is left under the hosts root. */
+    static boolean workDirsLeft(Path hostsRoot) throws IOException {
+        if (!Files.exists(hostsRoot)) {
+            return false;
+        }
+        try (Stream<Path> left = Files.list(hostsRoot)) {
+            return left.findAny().isPresent();
+        }
+    }
+}
