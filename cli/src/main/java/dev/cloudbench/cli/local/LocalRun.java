@@ -42,8 +42,12 @@ public final class LocalRun {
     private static final DateTimeFormatter RUN_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Local polling: the waits that take seconds in AWS take a blink here. */
-    public static final int LOCAL_WAIT_MILLIS = 200;
+    /**
+     * Local polling: the waits that take seconds in AWS take a blink here. A local instance is
+     * ready at once; a benchmark is polled often enough that a finished script costs little.
+     */
+    private static final Map<String, Integer> LOCAL_WAITS = Map.of(
+            "Wait For Instance", 20, "Wait For Image Build", 100, "Wait For Benchmark", 150);
 
     /**
      * @param home          the repository root (holds statemachine/)
@@ -126,15 +130,11 @@ public final class LocalRun {
             try (InvokeServer server = new InvokeServer(tasks, options.handlerErrors())) {
                 Files.writeString(definition, LocalArns.substitute(
                         Files.readString(statemachine.resolve("benchmark.asl.json"), StandardCharsets.UTF_8)));
-                Map<String, Integer> waits = new LinkedHashMap<>();
-                for (String wait : List.of("Wait For Instance", "Wait For Benchmark", "Wait For Image Build")) {
-                    waits.put(wait, LOCAL_WAIT_MILLIS);
-                }
                 Map<String, Integer> retries = new LinkedHashMap<>();
                 for (String state : retryingStates(statemachine)) {
                     retries.put(state, 50);
                 }
-                EngineEvent end = engine.run(definition, Json.write(request), server.endpoint(), waits, retries, events);
+                EngineEvent end = engine.run(definition, Json.write(request), server.endpoint(), LOCAL_WAITS, retries, events);
                 // Defense in depth: nothing a run started outlives it, whatever the definition did.
                 List<String> strays = host.terminateAll();
                 double seconds = (System.nanoTime() - started) / 1e9;
