@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 final class ProgressPrinter implements Consumer<EngineEvent> {
     private final PrintWriter out;
-    private final long start = System.nanoTime();
+    private long start = -1; // from the execution's start, not the engine's installation
     private final Set<String> seen = new HashSet<>();
     private final Map<Integer, String> targets = new HashMap<>();
     private final Map<String, String> lastBenchmark = new HashMap<>();
@@ -28,6 +28,9 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
 
     @Override
     public synchronized void accept(EngineEvent e) {
+        if (start < 0) {
+            start = System.nanoTime();
+        }
         String where = e.index() == null ? "" : targets.getOrDefault(e.index(), "target " + e.index()) + " · ";
         switch (e.type()) {
             case "StateEntered" -> {
