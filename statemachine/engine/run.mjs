@@ -1,7 +1,7 @@
 // Runs one execution of a state machine definition with aws-local-stepfunctions and reports
 // every engine event as one JSON line on stdout, so the cloudbench CLI can show progress.
 //
-//   node run.mjs --definition FILE [--wait NAME=MS ...] [--retry NAME=MS ...] < input.json
+//   node run.mjs --definition FILE [--execution-name NAME] [--wait NAME=MS ...] [--retry NAME=MS ...] < input.json
 //
 // Task states call their Lambda ARNs through the Lambda Invoke API at AWS_ENDPOINT_URL_LAMBDA.
 // The last line is {"type":"ExecutionSucceeded","output":...} or {"type":"ExecutionFailed",
@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { StateMachine, ExecutionError } from 'aws-local-stepfunctions';
 
 function parseArgs(argv) {
-  const args = { definition: null, wait: {}, retry: {} };
+  const args = { definition: null, executionName: `local-${Date.now()}`, wait: {}, retry: {} };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -19,6 +19,8 @@ function parseArgs(argv) {
     i++;
     if (flag === '--definition') {
       args.definition = value;
+    } else if (flag === '--execution-name') {
+      args.executionName = value;
     } else if (flag === '--wait' || flag === '--retry') {
       const at = value.lastIndexOf('=');
       const ms = Number(value.slice(at + 1));
@@ -49,8 +51,16 @@ async function main() {
   let execution;
   try {
     const machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
+    // As in AWS, $$.Execution.Name is the execution's name (cloudbench uses the run id).
+    const context = {
+      Execution: {
+        Id: `arn:aws:states:us-east-1:000000000000:execution:cloudbench-local:${args.executionName}`,
+        Name: args.executionName,
+      },
+    };
     execution = machine.run(input, {
       overrides: { waitTimeOverrides: args.wait, retryIntervalOverrides: args.retry },
+      context,
     });
   } catch (e) {
     process.stderr.write(`engine: invalid state machine: ${e.message}\n`);

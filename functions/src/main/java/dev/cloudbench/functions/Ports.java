@@ -1,5 +1,6 @@
 package dev.cloudbench.functions;
 
+import dev.cloudbench.core.port.ExecutionsPort;
 import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.ImagePort;
 import dev.cloudbench.core.port.RemoteShellPort;
@@ -15,9 +16,18 @@ import java.util.function.Supplier;
  * @param fleet        instances
  * @param shell        commands on instances
  * @param store        results
+ * @param executions   the state machine's executions (for the sweeper)
  * @param clock        time
  * @param randomSuffix random characters for generated run ids
  */
-public record Ports(ImagePort images, FleetPort fleet, RemoteShellPort shell, ResultStorePort store, Clock clock,
-                    Supplier<String> randomSuffix) {
+public record Ports(ImagePort images, FleetPort fleet, RemoteShellPort shell, ResultStorePort store,
+                    ExecutionsPort executions, Clock clock, Supplier<String> randomSuffix) {
+
+    public Ports withImages(ImagePort replacement) {
+        return new Ports(replacement, fleet, shell, store, executions, clock, randomSuffix);
+    }
+
+    public Ports withFleet(FleetPort replacement) {
+        return new Ports(images, replacement, shell, store, executions, clock, randomSuffix);
+    }
 }

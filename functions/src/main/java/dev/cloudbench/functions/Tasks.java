@@ -7,6 +7,7 @@ import dev.cloudbench.core.service.ImageService;
 import dev.cloudbench.core.service.InstanceService;
 import dev.cloudbench.core.service.PlanService;
 import dev.cloudbench.core.service.ReportService;
+import dev.cloudbench.core.service.SweepService;
 import dev.cloudbench.core.service.TargetEndService;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,18 @@ public final class Tasks {
             "LaunchInstance", "CheckInstance", "StartBenchmark", "CheckBenchmark", "CollectResults",
             "TerminateInstance", "TerminateAfterFailure", "PublishReport", "CleanupRun");
 
+    /** Functions that events start, not the state machine. */
+    public static final Set<String> EVENT_FUNCTIONS = Set.of("CleanupExecution", "Sweep");
+
     private Tasks() {
+    }
+
+    /** The functions EventBridge rules start: cleanup on execution status change, and the sweeper. */
+    public static Map<String, RequestStreamHandler> wireEventFunctions(Ports p) {
+        Map<String, RequestStreamHandler> functions = new LinkedHashMap<>();
+        functions.put("CleanupExecution", new CleanupExecutionHandler(new CleanupService(p.fleet())));
+        functions.put("Sweep", new SweepHandler(new SweepService(p.fleet(), p.executions(), p.clock())));
+        return functions;
     }
 
     /** One handler per task, all wired to the same ports. */

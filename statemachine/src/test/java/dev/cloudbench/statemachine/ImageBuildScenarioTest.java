@@ -7,7 +7,6 @@ import dev.cloudbench.cli.local.LocalRun;
 import dev.cloudbench.core.error.ImageBuildFailedException;
 import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.port.ImagePort;
-import dev.cloudbench.functions.Ports;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -64,14 +63,10 @@ class ImageBuildScenarioTest {
         }
     }
 
-    private static Ports withImages(Ports p, ImagePort images) {
-        return new Ports(images, p.fleet(), p.shell(), p.store(), p.clock(), p.randomSuffix());
-    }
-
     @Test
     void missingImage_isBuiltInABoundedLoop_thenTargetsLaunch() throws IOException {
         BuildFirst images = new BuildFirst(3, false);
-        Scenario scenario = new Scenario(output).ports(p -> withImages(p, images));
+        Scenario scenario = new Scenario(output).ports(p -> p.withImages(images));
         LocalRun.Outcome outcome = scenario.run(SUITE);
 
         assertThat(outcome.succeeded()).as(outcome.cause()).isTrue();
@@ -83,7 +78,7 @@ class ImageBuildScenarioTest {
 
     @Test
     void failedImageBuild_failsTheRun_throughCleanUp_beforeAnyLaunch() throws IOException {
-        Scenario scenario = new Scenario(output).ports(p -> withImages(p, new BuildFirst(2, true)));
+        Scenario scenario = new Scenario(output).ports(p -> p.withImages(new BuildFirst(2, true)));
         LocalRun.Outcome outcome = scenario.run(SUITE);
 
         assertThat(outcome.succeeded()).isFalse();

@@ -68,7 +68,9 @@ class LocalRunScenarioTest {
         BenchmarkResult count = target.benchmarks().get(0);
         assertThat(count.times()).hasSize(3);
         assertThat(count.statistics().runs()).isEqualTo(3);
-        assertThat(count.statistics().min()).isPositive().isLessThanOrEqualTo(count.statistics().median());
+        // hyperfine subtracts the shell's own start-up, so a trivial command can measure 0.
+        assertThat(count.statistics().min()).isNotNegative().isLessThanOrEqualTo(count.statistics().median());
+        assertThat(count.statistics().max()).isPositive();
         assertThat(target.benchmarks().get(1).parameters()).containsEntry("t", "0.01");
         assertThat(target.benchmarks().get(2).times()).hasSize(2);
         assertThat(target.environment().cores()).isPositive();

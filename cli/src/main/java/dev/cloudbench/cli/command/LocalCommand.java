@@ -2,6 +2,7 @@ package dev.cloudbench.cli.command;
 
 import dev.cloudbench.cli.ExitCodes;
 import dev.cloudbench.cli.Home;
+import dev.cloudbench.cli.engine.Abort;
 import dev.cloudbench.cli.engine.MissingPrerequisiteException;
 import dev.cloudbench.cli.local.LocalRun;
 import dev.cloudbench.core.error.ImageBuildFailedException;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +46,9 @@ public final class LocalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Suite suite = SuiteValidator.validate(InputReader.suiteFile(suiteFile));
         RunRequest request = LocalRun.request(suite, Clock.systemUTC());
+        Abort abort = new Abort();
         LocalRun.Options options = LocalRun.Options.of(Home.locate(), output.toAbsolutePath())
+                .withAbort(abort)
                 .withHandlerErrors(e -> {
                     if (verbose) {
                         e.printStackTrace(err);
@@ -52,9 +57,32 @@ public final class LocalCommand implements Callable<Integer> {
         out.println("cloudbench local: suite " + suite.name() + ", " + suite.benchmarks().size() + " benchmark(s), "
                 + "results in " + output.toAbsolutePath());
         out.flush();
-        LocalRun.Outcome outcome = LocalRun.execute(request, options, err, new ProgressPrinter(out));
+        // Ctrl-C stops the execution as StopExecution would; the cleanup layers then end its instances.
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            if (finished.getCount() > 0) {
+                err.println("cloudbench: stopping the run and terminating its instances ...");
+                err.flush();
+                abort.request();
+                try {
+                    finished.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "cloudbench-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        LocalRun.Outcome outcome;
+        try {
+            outcome = LocalRun.execute(request, options, err, new ProgressPrinter(out));
+        } finally {
+            finished.countDown();
+        }
         outcome.results().ifPresent(r -> ResultsTable.print(r, out));
         out.println();
+        if (!outcome.cleanedUp().isEmpty()) {
+            out.println("Execution-status cleanup terminated: " + outcome.cleanedUp());
+        }
         if (!outcome.strays().isEmpty()) {
             err.println("cloudbench: terminated instances the run left behind: " + outcome.strays());
         }
@@ -69,10 +97,10 @@ public final class LocalCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         String cause = outcome.cause() == null ? "" : outcome.cause();
-        err.println("cloudbench: run failed: " + cause);
         if (ImageBuildFailedException.class.getName().equals(outcome.error())) {
             throw new MissingPrerequisiteException(cause.replace(outcome.error() + ": ", ""));
         }
+        err.println("cloudbench: run failed: " + cause);
         return ExitCodes.RUN_FAILED;
     }
 }

@@ -91,19 +91,22 @@ public final class Engine {
      * Runs one execution and blocks until it ends. Events reach {@code events} as they happen;
      * the last is ExecutionSucceeded or ExecutionFailed.
      *
-     * @param waits   wait-state overrides in milliseconds, by state name
-     * @param retries retry-interval overrides in milliseconds, by state name
+     * @param executionName the execution's name ({@code $$.Execution.Name})
+     * @param waits         wait-state overrides in milliseconds, by state name
+     * @param retries       retry-interval overrides in milliseconds, by state name
+     * @param abort         stops the execution when requested; it then ends with ExecutionAborted
      * @return the final event
      */
-    public EngineEvent run(Path definition, String input, URI lambdaEndpoint, Map<String, Integer> waits,
-                           Map<String, Integer> retries, Consumer<EngineEvent> events) {
+    public EngineEvent run(Path definition, String input, String executionName, URI lambdaEndpoint,
+                           Map<String, Integer> waits, Map<String, Integer> retries, Consumer<EngineEvent> events,
+                           Abort abort) {
         String node = node();
         if (node == null) {
             throw new MissingPrerequisiteException("Node.js 22 is needed for the local engine: run npm ci in "
                     + statemachineDir + " or put node 22 on the PATH");
         }
         List<String> command = new ArrayList<>(List.of(node, statemachineDir.resolve("engine/run.mjs").toString(),
-                "--definition", definition.toString()));
+                "--definition", definition.toString(), "--execution-name", executionName));
         waits.forEach((k, v) -> command.addAll(List.of("--wait", k + "=" + v)));
         retries.forEach((k, v) -> command.addAll(List.of("--retry", k + "=" + v)));
         ProcessBuilder pb = new ProcessBuilder(command).directory(statemachineDir.toFile())
@@ -118,6 +121,7 @@ public final class Engine {
         env.remove("AWS_SESSION_TOKEN");
         try {
             Process process = pb.start();
+            abort.attach(process);
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
@@ -134,6 +138,12 @@ public final class Engine {
                 }
             }
             int exit = process.waitFor();
+            if (abort.requested()) {
+                EngineEvent aborted = new EngineEvent("ExecutionAborted", System.currentTimeMillis(), null, null, null,
+                        "States.Aborted", "the execution was stopped", null);
+                events.accept(aborted);
+                return aborted;
+            }
             if (last == null || !(last.type().equals("ExecutionSucceeded") || last.type().equals("ExecutionFailed"))) {
                 throw new IllegalStateException("the local engine ended without a result (exit code " + exit + ")");
             }

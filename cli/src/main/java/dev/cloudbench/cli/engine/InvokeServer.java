@@ -98,7 +98,7 @@ public final class InvokeServer implements AutoCloseable {
                 onError.accept(e);
                 failed = true;
                 Map<String, Object> err = new LinkedHashMap<>();
-                err.put("errorType", e.getClass().getName());
+                err.put("errorType", e instanceof ErrorTyped typed ? typed.errorType() : e.getClass().getName());
                 err.put("errorMessage", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 err.put("stackTrace", List.of());
                 body = Json.write(err).getBytes(StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.InstanceStatus;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
+import dev.cloudbench.core.port.TaggedInstance;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,13 @@ public final class LocalFleet implements FleetPort {
         return host.live().stream()
                 .filter(i -> i.runId.equals(runId) && (targetIdOrNull == null || i.targetId.equals(targetIdOrNull)))
                 .map(LocalHost.Instance::id)
+                .toList();
+    }
+
+    @Override
+    public List<TaggedInstance> findTagged() {
+        return host.live().stream()
+                .map(i -> new TaggedInstance(i.id, TaggedInstance.BENCHMARK, i.runId, i.targetId, i.deadline))
                 .toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.cloudbench.cli.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cloudbench.cli.engine.Abort;
 import dev.cloudbench.cli.engine.Engine;
 import dev.cloudbench.cli.engine.EngineEvent;
 import dev.cloudbench.cli.engine.InvokeServer;
@@ -55,26 +56,36 @@ public final class LocalRun {
      * @param clock         time for the handlers
      * @param ports         last say over the local adapters, for fakes in tests
      * @param tasks         last say over the handlers, for fault injection in tests
+     * @param definition    last say over the definition's text, for tests (shorter task timeouts)
+     * @param abort         stops the execution when requested, as StopExecution does
      * @param handlerErrors sees every exception a handler throws
      */
     public record Options(Path home, Path output, Clock clock, UnaryOperator<Ports> ports,
-                          UnaryOperator<Map<String, RequestStreamHandler>> tasks,
-                          Consumer<Throwable> handlerErrors) {
+                          UnaryOperator<Map<String, RequestStreamHandler>> tasks, UnaryOperator<String> definition,
+                          Abort abort, Consumer<Throwable> handlerErrors) {
         public static Options of(Path home, Path output) {
             return new Options(home, output, Clock.systemUTC(), UnaryOperator.identity(), UnaryOperator.identity(),
-                    e -> { });
+                    UnaryOperator.identity(), new Abort(), e -> { });
         }
 
         public Options withPorts(UnaryOperator<Ports> decorator) {
-            return new Options(home, output, clock, decorator, tasks, handlerErrors);
+            return new Options(home, output, clock, decorator, tasks, definition, abort, handlerErrors);
         }
 
         public Options withTasks(UnaryOperator<Map<String, RequestStreamHandler>> decorator) {
-            return new Options(home, output, clock, ports, decorator, handlerErrors);
+            return new Options(home, output, clock, ports, decorator, definition, abort, handlerErrors);
+        }
+
+        public Options withDefinition(UnaryOperator<String> transform) {
+            return new Options(home, output, clock, ports, tasks, transform, abort, handlerErrors);
+        }
+
+        public Options withAbort(Abort control) {
+            return new Options(home, output, clock, ports, tasks, definition, control, handlerErrors);
         }
 
         public Options withHandlerErrors(Consumer<Throwable> sink) {
-            return new Options(home, output, clock, ports, tasks, sink);
+            return new Options(home, output, clock, ports, tasks, definition, abort, sink);
         }
     }
 
@@ -85,12 +96,17 @@ public final class LocalRun {
      * @param cause      the execution's cause when it failed
      * @param runDir     the run's directory in the result store
      * @param results    results.json when it was written
+     * @param liveAtEnd  instances still live when the execution ended (the state machine's own
+     *                   cleanup left them)
+     * @param cleanedUp  instances the execution-status cleanup terminated after a run that did
+     *                   not succeed (as the EventBridge rule does in AWS)
      * @param strays     instances the final safety net had to terminate (normally none)
      * @param hostsRoot  where instance work directories lived
      * @param seconds    wall time of the execution
      */
     public record Outcome(String runId, boolean succeeded, String error, String cause, Path runDir,
-                          Optional<RunResults> results, List<String> strays, Path hostsRoot, double seconds) {
+                          Optional<RunResults> results, List<String> liveAtEnd, List<String> cleanedUp,
+                          List<String> strays, Path hostsRoot, double seconds) {
     }
 
     private LocalRun() {
@@ -120,30 +136,42 @@ public final class LocalRun {
         engine.ensureInstalled(log);
         DirectoryStore store = new DirectoryStore(options.output());
         Path hostsRoot = Files.createTempDirectory("cloudbench-hosts-");
+        LocalExecutions executions = new LocalExecutions();
         long started = System.nanoTime();
         try (LocalHost host = new LocalHost(hostsRoot)) {
             Ports ports = options.ports().apply(new Ports(new LocalImages(System.getenv("PATH")),
-                    new LocalFleet(host, options.clock()), new LocalShell(host, store), store, options.clock(),
-                    LocalRun::randomSuffix));
-            Map<String, RequestStreamHandler> tasks = options.tasks().apply(Tasks.wire(ports));
+                    new LocalFleet(host, options.clock()), new LocalShell(host, store), store, executions,
+                    options.clock(), LocalRun::randomSuffix));
+            Map<String, RequestStreamHandler> functions = new LinkedHashMap<>(options.tasks().apply(Tasks.wire(ports)));
+            functions.putAll(Tasks.wireEventFunctions(ports));
             Path definition = Files.createTempFile("cloudbench-", ".asl.json");
-            try (InvokeServer server = new InvokeServer(tasks, options.handlerErrors())) {
-                Files.writeString(definition, LocalArns.substitute(
-                        Files.readString(statemachine.resolve("benchmark.asl.json"), StandardCharsets.UTF_8)));
+            try (InvokeServer server = new InvokeServer(functions, options.handlerErrors())) {
+                Files.writeString(definition, options.definition().apply(LocalArns.substitute(
+                        Files.readString(statemachine.resolve("benchmark.asl.json"), StandardCharsets.UTF_8))));
                 Map<String, Integer> retries = new LinkedHashMap<>();
-                for (String state : retryingStates(statemachine)) {
+                for (String state : retryingStates(definition)) {
                     retries.put(state, 50);
                 }
-                EngineEvent end = engine.run(definition, Json.write(request), server.endpoint(), LOCAL_WAITS, retries, events);
-                // Defense in depth: nothing a run started outlives it, whatever the definition did.
+                executions.started(request.runId());
+                EngineEvent end;
+                try {
+                    end = engine.run(definition, Json.write(request), request.runId(), server.endpoint(), LOCAL_WAITS,
+                            retries, events, options.abort());
+                } finally {
+                    executions.ended(request.runId());
+                }
+                boolean ok = "ExecutionSucceeded".equals(end.type());
+                List<String> liveAtEnd = host.liveIds();
+                List<String> cleanedUp = ok ? List.of()
+                        : ExecutionStatusCleanup.deliver(functions.get("CleanupExecution"), request, end);
+                // Defense in depth: nothing a run started outlives it, whatever else happened.
                 List<String> strays = host.terminateAll();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 Path runDir = store.file(StoreLayout.run(request.runId()));
                 Optional<RunResults> results = store.get(StoreLayout.results(request.runId()))
                         .map(b -> Json.read(b, RunResults.class));
-                boolean ok = "ExecutionSucceeded".equals(end.type());
                 return new Outcome(request.runId(), ok, ok ? null : end.error(), ok ? null : end.cause(), runDir,
-                        results, strays, hostsRoot, seconds);
+                        results, liveAtEnd, cleanedUp, strays, hostsRoot, seconds);
             } finally {
                 Files.deleteIfExists(definition);
             }
@@ -151,9 +179,9 @@ public final class LocalRun {
     }
 
     /** Names of the states with a Retry field, so their back-off can be shortened locally. */
-    static List<String> retryingStates(Path statemachine) {
+    static List<String> retryingStates(Path definitionFile) {
         try {
-            var definition = Json.payload().readTree(statemachine.resolve("benchmark.asl.json").toFile());
+            var definition = Json.payload().readTree(definitionFile.toFile());
             List<String> names = new java.util.ArrayList<>();
             collectRetrying(definition.path("States"), names);
             return names;

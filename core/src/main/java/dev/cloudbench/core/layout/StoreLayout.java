@@ -4,6 +4,9 @@ package dev.cloudbench.core.layout;
  * The keys of a run in the result store — the same under S3 and under a local directory:
  * <pre>
  * runs/RUN/request.json
+ * runs/RUN/plan.json                             run id, deadline and target ids, as planned
+ * runs/RUN/images/ARCH.json                      the image build a run started
+ * runs/RUN/targets/TARGET/command.json           the benchmark command started on the instance
  * runs/RUN/targets/TARGET/raw/BENCHMARK.json     hyperfine exports, untouched
  * runs/RUN/targets/TARGET/env/*.txt              what the instance reported about itself
  * runs/RUN/targets/TARGET/environment.json
@@ -22,6 +25,18 @@ public final class StoreLayout {
 
     public static String request(String runId) {
         return run(runId) + "request.json";
+    }
+
+    public static String plan(String runId) {
+        return run(runId) + "plan.json";
+    }
+
+    public static String imageBuild(String runId, String architecture) {
+        return run(runId) + "images/" + architecture + ".json";
+    }
+
+    public static String command(String runId, String targetId) {
+        return target(runId, targetId) + "command.json";
     }
 
     public static String target(String runId, String targetId) {

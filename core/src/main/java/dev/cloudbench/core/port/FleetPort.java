@@ -30,4 +30,10 @@ public interface FleetPort {
 
     /** Ids of the instances tagged with the run (and target, when given) that are not terminated. */
     List<String> findLive(String runId, String targetIdOrNull);
+
+    /**
+     * Every live instance tagged by this stack — benchmark instances of any run and image
+     * builders — and never an instance of another stack or an untagged one.
+     */
+    List<TaggedInstance> findTagged();
 }

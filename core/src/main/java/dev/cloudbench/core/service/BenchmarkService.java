@@ -35,13 +35,30 @@ public final class BenchmarkService {
         this.clock = clock;
     }
 
+    /**
+     * Starts the suite's script on the instance. A retry whose first answer was lost finds the
+     * command it started (recorded in the store) instead of starting a second one beside it.
+     */
     public TargetState start(TargetState state) {
-        Suite suite = RunRecords.request(store, state.runId()).suite();
         String targetId = state.target().targetId();
+        String instanceId = state.instance().instanceId();
+        String marker = StoreLayout.command(state.runId(), targetId);
+        Optional<StartedCommand> started = store.get(marker).map(b -> Json.read(b, StartedCommand.class))
+                .filter(c -> c.instanceId().equals(instanceId));
+        if (started.isPresent()) {
+            return state.withCommand(started.get().commandId(), started.get().startedAt());
+        }
+        Suite suite = RunRecords.request(store, state.runId()).suite();
         String script = BenchmarkScript.generate(suite, state.runId(), targetId, store.shellUploadFunction());
-        String commandId = shell.start(state.instance().instanceId(), script, suite.effectiveTimeoutSeconds(),
+        String commandId = shell.start(instanceId, script, suite.effectiveTimeoutSeconds(),
                 StoreLayout.logs(state.runId(), targetId));
-        return state.withCommand(commandId, clock.instant().toString());
+        String startedAt = clock.instant().toString();
+        store.put(marker, Json.writePretty(new StartedCommand(instanceId, commandId, startedAt)));
+        return state.withCommand(commandId, startedAt);
+    }
+
+    /** What {@link #start} records, so that a retried start is a no-op. */
+    record StartedCommand(String instanceId, String commandId, String startedAt) {
     }
 
     /**

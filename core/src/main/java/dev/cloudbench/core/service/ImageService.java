@@ -2,6 +2,8 @@ package dev.cloudbench.core.service;
 
 import dev.cloudbench.core.error.CommandTimedOutException;
 import dev.cloudbench.core.error.ImageBuildFailedException;
+import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Target;
@@ -55,10 +57,19 @@ public final class ImageService {
         return new ImagePlan(available, builds);
     }
 
+    /** Starts the build; a retry whose first answer was lost finds that build instead of starting another. */
     public ImageBuild start(ImageBuild build) {
+        String marker = StoreLayout.imageBuild(build.runId(), build.architecture());
+        Optional<ImageBuild> started = store.get(marker).map(b -> Json.read(b, ImageBuild.class))
+                .filter(b -> b.fingerprint().equals(build.fingerprint()));
+        if (started.isPresent()) {
+            return started.get();
+        }
         String buildId = images.startBuild(Architecture.parse(build.architecture(), "architecture"), build.fingerprint());
-        return new ImageBuild(build.runId(), build.deadline(), build.architecture(), build.fingerprint(), buildId,
-                ImagePort.BuildStatus.IN_PROGRESS.name(), 0);
+        ImageBuild running = new ImageBuild(build.runId(), build.deadline(), build.architecture(), build.fingerprint(),
+                buildId, ImagePort.BuildStatus.IN_PROGRESS.name(), 0);
+        store.put(marker, Json.writePretty(running));
+        return running;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.cloudbench.core.model.Target;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.RunPlan;
+import dev.cloudbench.core.validation.Names;
 import dev.cloudbench.core.validation.RequestValidator;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,22 +40,36 @@ public final class PlanService {
     }
 
     /**
-     * @throws BadInputException when the request is invalid or its run id was used before
+     * Plans a run. The run id is the request's, else the execution's name (so that everything
+     * tagged with the run can be found from the execution alone), else a generated one. Planning
+     * the same request again under the same run id — a retried task whose first answer was
+     * lost — returns the first plan.
+     *
+     * @param executionName the Step Functions execution's name, or null
+     * @throws BadInputException when the request is invalid or its run id was used by another request
      */
-    public RunPlan plan(RunRequest request) {
+    public RunPlan plan(RunRequest request, String executionName) {
         RequestValidator.validate(request);
         Instant now = clock.instant();
         String runId = request.runId() != null ? request.runId()
+                : Names.isSafe(executionName) ? executionName
                 : request.suite().name() + "-" + RUN_ID_TIME.format(now) + "-" + randomSuffix.get();
-        if (store.get(StoreLayout.request(runId)).isPresent()) {
+        RunRequest stored = new RunRequest(runId, request.suite(), request.targets(), request.limits());
+        var existing = store.get(StoreLayout.request(runId));
+        if (existing.isPresent()) {
+            var plan = store.get(StoreLayout.plan(runId));
+            if (plan.isPresent() && Json.read(existing.get(), RunRequest.class).equals(stored)) {
+                return Json.read(plan.get(), RunPlan.class);
+            }
             throw new BadInputException("request.runId: run '" + runId + "' already exists; results are never overwritten");
         }
         List<PlannedTarget> targets = plannedTargets(request.targets());
-        RunRequest stored = new RunRequest(runId, request.suite(), request.targets(), request.limits());
         store.put(StoreLayout.request(runId), Json.writePretty(stored));
         Instant deadline = now.plusSeconds(request.effectiveLimits().effectiveRunTimeoutSeconds());
-        return new RunPlan(runId, request.suite().name(), deadline.toString(),
+        RunPlan plan = new RunPlan(runId, request.suite().name(), deadline.toString(),
                 request.effectiveLimits().effectiveMaxConcurrentTargets(), targets);
+        store.put(StoreLayout.plan(runId), Json.writePretty(plan));
+        return plan;
     }
 
     /** Target ids: given ones as they are; others from type, architecture and market, made unique. */

@@ -37,7 +37,7 @@ class BenchmarkServiceTest {
                 {"runId":"r1","suite":{"name":"s","benchmarks":[
                   {"name":"first","command":"true"},
                   {"name":"slow","command":"sleep 9","timeoutSeconds":3}]},
-                 "targets":[{"architecture":"x86_64","instanceType":"c7i.large"}]}"""));
+                 "targets":[{"architecture":"x86_64","instanceType":"c7i.large"}]}"""), null);
         TargetState launched = TargetState.start(plan.runId(), plan.deadline(), plan.targets().get(0))
                 .withInstance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false));
         fleet.live.put("i-1", new dev.cloudbench.core.port.LaunchSpec("r1", plan.targets().get(0).targetId(),
@@ -59,6 +59,13 @@ class BenchmarkServiceTest {
         assertThat(shell.scripts.get(0)).contains("# Benchmark first", "# Benchmark slow", "timeout --kill-after=10 3 hyperfine");
         assertThat(state.commandId()).isEqualTo("cmd-1");
         assertThat(state.startedAt()).isEqualTo(NOW.toString());
+    }
+
+    @Test
+    void start_doesNotStartASecondCommand_whenRetriedAfterALostAnswer() {
+        TargetState again = service().start(state.withInstance(state.instance()));
+        assertThat(shell.scripts).hasSize(1);
+        assertThat(again.commandId()).isEqualTo(state.commandId());
     }
 
     @Test

@@ -26,7 +26,8 @@ class PlanServiceTest {
     @Test
     void plan_namesTheRun_fixesTheDeadline_andStoresTheRequest() {
         RunPlan plan = planner.plan(InputReader.request("{\"suite\":{\"name\":\"quick\",\"benchmarks\":"
-                + "[{\"name\":\"a\",\"command\":\"true\"}]},\"targets\":" + TARGETS + ",\"limits\":{\"runTimeoutSeconds\":600}}"));
+                + "[{\"name\":\"a\",\"command\":\"true\"}]},\"targets\":" + TARGETS + ",\"limits\":{\"runTimeoutSeconds\":600}}"),
+                null);
         assertThat(plan.runId()).isEqualTo("quick-20261127T120000Z-k3x9");
         assertThat(plan.deadline()).isEqualTo("2026-11-27T12:10:00Z");
         assertThat(plan.maxConcurrency()).isEqualTo(4);
@@ -37,11 +38,27 @@ class PlanServiceTest {
     }
 
     @Test
-    void plan_neverReusesARunId() {
+    void plan_usesTheExecutionName_whenTheRequestHasNoRunId() {
+        RunPlan plan = planner.plan(InputReader.request("{\"suite\":{\"name\":\"q\",\"benchmarks\":"
+                + "[{\"name\":\"a\",\"command\":\"true\"}]},\"targets\":" + TARGETS + "}"), "nightly-2026-11-27");
+        assertThat(plan.runId()).isEqualTo("nightly-2026-11-27");
+    }
+
+    @Test
+    void plan_returnsTheFirstPlan_whenTheSameRequestIsPlannedAgain() {
         String json = "{\"runId\":\"r1\",\"suite\":{\"name\":\"q\",\"benchmarks\":[{\"name\":\"a\",\"command\":\"true\"}]},"
                 + "\"targets\":" + TARGETS + "}";
-        planner.plan(InputReader.request(json));
-        assertThatThrownBy(() -> planner.plan(InputReader.request(json))).isInstanceOf(BadInputException.class)
+        RunPlan first = planner.plan(InputReader.request(json), null);
+        assertThat(planner.plan(InputReader.request(json), null)).isEqualTo(first);
+    }
+
+    @Test
+    void plan_neverReusesARunId_forAnotherRequest() {
+        String json = "{\"runId\":\"r1\",\"suite\":{\"name\":\"q\",\"benchmarks\":[{\"name\":\"a\",\"command\":\"true\"}]},"
+                + "\"targets\":" + TARGETS + "}";
+        planner.plan(InputReader.request(json), null);
+        String other = json.replace("\"true\"", "\"false\"");
+        assertThatThrownBy(() -> planner.plan(InputReader.request(other), null)).isInstanceOf(BadInputException.class)
                 .hasMessage("request.runId: run 'r1' already exists; results are never overwritten");
     }
 }
