@@ -2,16 +2,11 @@ package dev.cloudbench.statemachine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloudbench.cli.local.LocalImages;
 import dev.cloudbench.cli.local.LocalRun;
 import dev.cloudbench.core.error.ImageBuildFailedException;
-import dev.cloudbench.core.model.Architecture;
-import dev.cloudbench.core.port.ImagePort;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,49 +18,9 @@ class ImageBuildScenarioTest {
     @TempDir
     Path output;
 
-    /** An image that does not exist until a build has reported in progress a few times. */
-    static final class BuildFirst implements ImagePort {
-        final AtomicInteger checks = new AtomicInteger();
-        final int checksUntilDone;
-        final boolean fails;
-        volatile boolean built;
-
-        BuildFirst(int checksUntilDone, boolean fails) {
-            this.checksUntilDone = checksUntilDone;
-            this.fails = fails;
-        }
-
-        @Override
-        public String fingerprint(Architecture architecture) {
-            return "sha256-test";
-        }
-
-        @Override
-        public Optional<String> find(Architecture architecture, String fingerprint) {
-            return built ? Optional.of(LocalImages.IMAGE_ID) : Optional.empty();
-        }
-
-        @Override
-        public String startBuild(Architecture architecture, String fingerprint) {
-            return "build-" + architecture.id();
-        }
-
-        @Override
-        public BuildStatus buildStatus(String buildId) {
-            if (checks.incrementAndGet() < checksUntilDone) {
-                return BuildStatus.IN_PROGRESS;
-            }
-            if (fails) {
-                throw new ImageBuildFailedException("build " + buildId + " FAILED; log at s3://logs/" + buildId);
-            }
-            built = true;
-            return BuildStatus.SUCCEEDED;
-        }
-    }
-
     @Test
     void missingImage_isBuiltInABoundedLoop_thenTargetsLaunch() throws IOException {
-        BuildFirst images = new BuildFirst(3, false);
+        BuildFirstImages images = new BuildFirstImages(3, false);
         Scenario scenario = new Scenario(output).ports(p -> p.withImages(images));
         LocalRun.Outcome outcome = scenario.run(SUITE);
 
@@ -78,7 +33,7 @@ class ImageBuildScenarioTest {
 
     @Test
     void failedImageBuild_failsTheRun_throughCleanUp_beforeAnyLaunch() throws IOException {
-        Scenario scenario = new Scenario(output).ports(p -> p.withImages(new BuildFirst(2, true)));
+        Scenario scenario = new Scenario(output).ports(p -> p.withImages(new BuildFirstImages(2, true)));
         LocalRun.Outcome outcome = scenario.run(SUITE);
 
         assertThat(outcome.succeeded()).isFalse();

@@ -1,6 +1,7 @@
 package dev.cloudbench.statemachine;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cloudbench.cli.engine.Abort;
 import dev.cloudbench.cli.engine.EngineEvent;
 import dev.cloudbench.cli.local.LocalRun;
 import dev.cloudbench.core.json.InputReader;
@@ -26,6 +27,9 @@ final class Scenario {
     private final Path output;
     private UnaryOperator<Ports> ports = UnaryOperator.identity();
     private UnaryOperator<Map<String, RequestStreamHandler>> tasks = UnaryOperator.identity();
+    private UnaryOperator<String> definition = UnaryOperator.identity();
+    private Abort abort = new Abort();
+    private java.util.function.Consumer<EngineEvent> onEvent = e -> { };
 
     Scenario(Path output) {
         this.output = output;
@@ -41,6 +45,21 @@ final class Scenario {
         return this;
     }
 
+    Scenario definition(UnaryOperator<String> transform) {
+        this.definition = transform;
+        return this;
+    }
+
+    Scenario abort(Abort control) {
+        this.abort = control;
+        return this;
+    }
+
+    Scenario onEvent(java.util.function.Consumer<EngineEvent> listener) {
+        this.onEvent = listener;
+        return this;
+    }
+
     LocalRun.Outcome run(String suiteJson) throws IOException {
         Suite suite = InputReader.suiteJson(suiteJson);
         return run(LocalRun.request(suite, Clock.systemUTC()));
@@ -48,8 +67,11 @@ final class Scenario {
 
     LocalRun.Outcome run(RunRequest request) throws IOException {
         LocalRun.Options options = LocalRun.Options.of(Path.of("..").toAbsolutePath().normalize(), output)
-                .withPorts(ports).withTasks(tasks);
-        return LocalRun.execute(request, options, new PrintWriter(log, true), events::add);
+                .withPorts(ports).withTasks(tasks).withDefinition(definition).withAbort(abort);
+        return LocalRun.execute(request, options, new PrintWriter(log, true), e -> {
+            events.add(e);
+            onEvent.accept(e);
+        });
     }
 
     List<String> statesEntered() {

@@ -12,7 +12,7 @@ public final class Abort {
         requested = true;
         Process p = process;
         if (p != null) {
-            p.destroy();
+            stop(p);
         }
     }
 
@@ -23,7 +23,12 @@ public final class Abort {
     void attach(Process p) {
         process = p;
         if (requested) {
-            p.destroy();
+            stop(p);
         }
+    }
+
+    /** SIGTERM through the handle: Process.destroy would also close the streams still being read. */
+    private static void stop(Process p) {
+        p.toHandle().destroy();
     }
 }

@@ -4,6 +4,7 @@ import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.InstanceStatus;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
+import dev.cloudbench.core.port.TaggedInstance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ public final class FakeFleet implements FleetPort {
     public final Map<String, LaunchSpec> live = new LinkedHashMap<>();
     public final List<String> terminated = new ArrayList<>();
     public InstanceStatus status = new InstanceStatus(InstanceStatus.State.RUNNING, null);
+    /** Instances tagged by this stack but launched elsewhere (image builders, other processes). */
+    public final List<TaggedInstance> tagged = new ArrayList<>();
 
     @Override
     public LaunchedInstance launch(LaunchSpec spec) {
@@ -30,7 +33,7 @@ public final class FakeFleet implements FleetPort {
     @Override
     public void terminate(List<String> instanceIds) {
         for (String id : instanceIds) {
-            if (live.remove(id) != null) {
+            if (live.remove(id) != null || tagged.stream().anyMatch(t -> t.instanceId().equals(id))) {
                 terminated.add(id);
             }
         }
@@ -42,5 +45,13 @@ public final class FakeFleet implements FleetPort {
                 .filter(e -> e.getValue().runId().equals(runId)
                         && (targetIdOrNull == null || e.getValue().targetId().equals(targetIdOrNull)))
                 .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public List<TaggedInstance> findTagged() {
+        List<TaggedInstance> all = new ArrayList<>(tagged.stream().filter(t -> !terminated.contains(t.instanceId())).toList());
+        live.forEach((id, spec) -> all.add(new TaggedInstance(id, TaggedInstance.BENCHMARK, spec.runId(), spec.targetId(),
+                spec.deadline())));
+        return all;
     }
 }
