@@ -82,7 +82,7 @@ class LocalRunScenarioTest {
         Path targetDir = outcome.runDir().resolve("targets/local");
         assertThat(targetDir.resolve("raw/count.json")).exists();
         assertThat(targetDir.resolve("raw/sleepy.json")).exists();
-        assertThat(targetDir.resolve("logs/stdout.txt")).exists();
+        assertThat(output.resolve("logs/" + outcome.runId() + "/local/stdout.txt")).exists();
         assertThat(outcome.runDir().resolve("request.json")).exists();
         assertThat(outcome.runDir().resolve("report.md")).content().contains("| count |");
         assertNothingLeftRunning(outcome, outcome.hostsRoot().toString());

@@ -11,9 +11,11 @@ package dev.cloudbench.core.layout;
  * runs/RUN/targets/TARGET/env/*.txt              what the instance reported about itself
  * runs/RUN/targets/TARGET/environment.json
  * runs/RUN/targets/TARGET/progress.json          the script's last progress line
- * runs/RUN/targets/TARGET/logs/                  stdout and stderr of the script
  * runs/RUN/results.json, report.md
+ * logs/RUN/TARGET/                               stdout and stderr of the script
  * </pre>
+ * Logs live under their own top-level prefix so that one lifecycle rule can expire them while
+ * results are kept (S3 lifecycle filters match prefixes, not patterns).
  */
 public final class StoreLayout {
     private StoreLayout() {
@@ -64,7 +66,7 @@ public final class StoreLayout {
     }
 
     public static String logs(String runId, String targetId) {
-        return target(runId, targetId) + "logs/";
+        return "logs/" + runId + "/" + targetId + "/";
     }
 
     public static String results(String runId) {
