@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code cloudbench} command. */
 @Command(name = "cloudbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reproducible, multi-architecture benchmark runs — in AWS or on this machine.",
-        subcommands = {LocalCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LocalCommand.class, dev.cloudbench.cli.command.InvokeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything ran",

@@ -22,6 +22,10 @@ final class Ec2StandIn implements AutoCloseable {
     record Type(List<String> architectures, int cores, int threadsPerCore, List<String> zones) {
     }
 
+    /** An image the account owns. */
+    record Ami(String id, String architecture, String state, String creationDate, Map<String, String> tags) {
+    }
+
     /** An instance the stand-in knows. */
     record Instance(String id, String type, String state, String reasonCode, String reasonMessage, String lifecycle,
                     String zone, String imageId, Map<String, String> tags) {
@@ -36,6 +40,8 @@ final class Ec2StandIn implements AutoCloseable {
     /** Errors answered once, before the normal answer, per action (e.g. throttling). */
     final Map<String, Deque<String>> errorsOnce = new HashMap<>();
     final List<Instance> instances = new ArrayList<>();
+    /** Images the account owns, for DescribeImages with Owner self. */
+    final List<Ami> amis = new ArrayList<>();
     /** Page size of DescribeInstances with filters. */
     int describePageSize = 1000;
     String spotPrice = "0.029600";
@@ -72,7 +78,7 @@ final class Ec2StandIn implements AutoCloseable {
                             + "</availabilityZone><state>available</state><vpcId>vpc-1</vpcId></item>")
                     .collect(Collectors.joining()) + "</subnetSet>");
             case "DescribeInstanceTypeOfferings" -> describeOfferings(p);
-            case "DescribeImages" -> ok(action, "<imagesSet><item><imageId>" + p.getOrDefault("ImageId.1", "ami-0abc")
+            case "DescribeImages" -> p.containsKey("Owner.1") ? ownImages(p) : ok(action, "<imagesSet><item><imageId>" + p.getOrDefault("ImageId.1", "ami-0abc")
                     + "</imageId><imageState>available</imageState><architecture>x86_64</architecture>"
                     + "<rootDeviceName>/dev/xvda</rootDeviceName><rootDeviceType>ebs</rootDeviceType>"
                     + "<blockDeviceMapping><item><deviceName>/dev/xvda</deviceName><ebs><snapshotId>snap-1"
@@ -89,6 +95,24 @@ final class Ec2StandIn implements AutoCloseable {
             case "TerminateInstances" -> terminate(p);
             default -> error("InvalidAction", "The action " + action + " is not valid for this web service.");
         };
+    }
+
+    private StandIn.Reply ownImages(Map<String, String> p) {
+        String items = amis.stream().filter(a -> {
+            for (int f = 1; p.containsKey("Filter." + f + ".Name"); f++) {
+                String name = p.get("Filter." + f + ".Name");
+                String actual = name.equals("state") ? a.state() : name.equals("architecture") ? a.architecture()
+                        : name.startsWith("tag:") ? a.tags().get(name.substring(4)) : null;
+                if (!values(p, "Filter." + f + ".Value").contains(actual)) {
+                    return false;
+                }
+            }
+            return true;
+        }).map(a -> "<item><imageId>" + a.id() + "</imageId><imageState>" + a.state() + "</imageState><architecture>"
+                + a.architecture() + "</architecture><creationDate>" + a.creationDate() + "</creationDate>"
+                + "<imageOwnerId>123456789012</imageOwnerId><rootDeviceName>/dev/xvda</rootDeviceName></item>")
+                .collect(Collectors.joining());
+        return ok("DescribeImages", "<imagesSet>" + items + "</imagesSet>");
     }
 
     private StandIn.Reply describeInstanceTypes(Map<String, String> p) {

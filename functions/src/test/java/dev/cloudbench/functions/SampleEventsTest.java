@@ -1,0 +1,53 @@
+package dev.cloudbench.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.port.ImagePort;
+import dev.cloudbench.core.port.RemoteShellPort;
+import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.functions.aws.AwsPorts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The sample events in functions/events, one per function, are what the functions read. */
+class SampleEventsTest {
+    private static final Path EVENTS = Path.of("events");
+
+    @Test
+    void everyFunctionHasASampleEvent_thatItsHandlerReadsStrictly() throws IOException {
+        Ports none = new Ports(AwsPorts.unused(ImagePort.class, "test"), AwsPorts.unused(FleetPort.class, "test"),
+                AwsPorts.unused(RemoteShellPort.class, "test"), AwsPorts.unused(ResultStorePort.class, "test"),
+                Clock.systemUTC(), () -> "test");
+        Map<String, RequestStreamHandler> handlers = Tasks.wire(none);
+
+        for (String name : Tasks.NAMES) {
+            Path event = EVENTS.resolve(name + ".json");
+            assertThat(event).as("sample event of " + name).exists();
+            TaskHandler<?, ?> handler = (TaskHandler<?, ?>) handlers.get(name);
+            byte[] json = Files.readAllBytes(event);
+            assertThat(handler.read(json)).as(name).isNotNull();
+            // Strictly: a misspelt field in a sample would teach people the wrong input.
+            assertThat(Json.strict().readValue(json, handler.inputType())).as(name).isNotNull();
+        }
+        try (var files = Files.list(EVENTS)) {
+            assertThat(files.map(f -> f.getFileName().toString().replace(".json", "")))
+                    .containsExactlyInAnyOrderElementsOf(Tasks.NAMES);
+        }
+    }
+
+    @Test
+    void everyHandler_isTheTaskNamePlusHandler_withTheConstructorLambdaCalls() throws Exception {
+        for (String name : Tasks.NAMES) {
+            Class<?> type = Class.forName(Tasks.handlerClassName(name));
+            assertThat(type.getConstructor().getParameterCount()).isZero();
+            assertThat(RequestStreamHandler.class).isAssignableFrom(type);
+        }
+    }
+}
