@@ -48,6 +48,11 @@ public final class AwsClients {
         this.customization = customization;
     }
 
+    /** What is applied to every builder after the common settings. */
+    public Consumer<AwsClientBuilder<?, ?>> customization() {
+        return customization;
+    }
+
     /** Clients configured from the environment alone. */
     public static AwsClients fromEnvironment() {
         return new AwsClients(builder -> { });

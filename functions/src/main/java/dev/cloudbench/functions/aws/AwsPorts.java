@@ -51,14 +51,15 @@ public final class AwsPorts {
     /** The ports of {@code task} from this process's environment; what a handler's Lambda constructor uses. */
     public static Ports forTask(String task) {
         return forTask(task, AwsSettings.fromEnvironment(System.getenv()), AwsClients.fromEnvironment(),
-                Clock.systemUTC());
+                Clock.systemUTC(), ImageSources.fromClasspath());
     }
 
     /**
      * @throws IllegalArgumentException when {@code task} is not a task of the state machine
      * @throws IllegalStateException    when a variable the task's adapters need is not set
      */
-    public static Ports forTask(String task, AwsSettings settings, AwsClients clients, Clock clock) {
+    public static Ports forTask(String task, AwsSettings settings, AwsClients clients, Clock clock,
+                                ImageSources sources) {
         Set<Service> used = SERVICES.get(task);
         if (used == null || !Tasks.NAMES.contains(task)) {
             throw new IllegalArgumentException("unknown task '" + task + "' (known: " + Tasks.NAMES + ")");
@@ -79,7 +80,7 @@ public final class AwsPorts {
         RemoteShellPort shell = used.contains(Service.SSM) ? new SsmShell(ssm, s3Store, clock)
                 : unused(RemoteShellPort.class, task);
         ImagePort images = used.contains(Service.EC2) || used.contains(Service.CODEBUILD)
-                ? new CodeBuildImages(codeBuild, ec2, s3Store, ImageSources.fromClasspath(), settings.imageBuildProject())
+                ? new CodeBuildImages(codeBuild, ec2, s3Store, sources, settings.imageBuildProject())
                 : unused(ImagePort.class, task);
         return new Ports(images, fleet, shell, store, clock, AwsPorts::randomSuffix);
     }

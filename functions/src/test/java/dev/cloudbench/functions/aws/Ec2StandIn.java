@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * examples of the EC2 API reference. Tests script it — instance types, subnets, which market and
  * zone lack capacity, instances that already exist — and then read the requests that arrived.
  */
-final class Ec2StandIn implements AutoCloseable {
+public final class Ec2StandIn implements AutoCloseable {
     private static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
     /** An instance type: architectures, cores and threads per core. */
@@ -27,7 +27,7 @@ final class Ec2StandIn implements AutoCloseable {
     }
 
     /** An instance the stand-in knows. */
-    record Instance(String id, String type, String state, String reasonCode, String reasonMessage, String lifecycle,
+    public record Instance(String id, String type, String state, String reasonCode, String reasonMessage, String lifecycle,
                     String zone, String imageId, Map<String, String> tags) {
     }
 
@@ -39,7 +39,7 @@ final class Ec2StandIn implements AutoCloseable {
     final Map<String, String> launchErrors = new HashMap<>();
     /** Errors answered once, before the normal answer, per action (e.g. throttling). */
     final Map<String, Deque<String>> errorsOnce = new HashMap<>();
-    final List<Instance> instances = new ArrayList<>();
+    public final List<Instance> instances = new ArrayList<>();
     /** Images the account owns, for DescribeImages with Owner self. */
     final List<Ami> amis = new ArrayList<>();
     /** Page size of DescribeInstances with filters. */
@@ -49,17 +49,17 @@ final class Ec2StandIn implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final StandIn server = new StandIn(this::reply);
 
-    StandIn server() {
+    public StandIn server() {
         return server;
     }
 
     /** Form parameters of every request with this action, in order. */
-    List<Map<String, String>> calls(String action) {
+    public List<Map<String, String>> calls(String action) {
         return server.requests().stream().map(StandIn.Request::form)
                 .filter(f -> action.equals(f.get("Action"))).toList();
     }
 
-    void failOnce(String action, String code) {
+    public void failOnce(String action, String code) {
         errorsOnce.computeIfAbsent(action, a -> new ArrayDeque<>()).add(code);
     }
 

@@ -19,14 +19,14 @@ import java.util.function.Function;
  * A local HTTP server standing in for an AWS service: it records every request that arrives and
  * answers with what the test's responder says, in the service's own wire format.
  */
-final class StandIn implements AutoCloseable {
+public final class StandIn implements AutoCloseable {
     static {
         // Without it, Nagle and delayed ACKs add ~40 ms to every exchange on loopback.
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     /** A request as it arrived. */
-    record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+    public record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
         String header(String name) {
             for (Map.Entry<String, List<String>> h : headers.entrySet()) {
                 if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
@@ -41,7 +41,7 @@ final class StandIn implements AutoCloseable {
         }
 
         /** Form-encoded parameters of the body (EC2 query) or of the query string. */
-        Map<String, String> form() {
+        public Map<String, String> form() {
             return decode(text());
         }
 
@@ -92,11 +92,11 @@ final class StandIn implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
