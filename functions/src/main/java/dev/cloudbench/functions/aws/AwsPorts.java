@@ -5,9 +5,9 @@ import dev.cloudbench.core.port.ImagePort;
 import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.functions.Ports;
+import dev.cloudbench.functions.RunIdSuffix;
 import dev.cloudbench.functions.Tasks;
 import java.lang.reflect.Proxy;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
@@ -42,8 +42,6 @@ public final class AwsPorts {
             Map.entry("TerminateAfterFailure", EnumSet.of(Service.EC2, Service.S3)),
             Map.entry("PublishReport", EnumSet.of(Service.S3)),
             Map.entry("CleanupRun", EnumSet.of(Service.EC2)));
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AwsPorts() {
     }
@@ -82,7 +80,7 @@ public final class AwsPorts {
         ImagePort images = used.contains(Service.EC2) || used.contains(Service.CODEBUILD)
                 ? new CodeBuildImages(codeBuild, ec2, s3Store, sources, settings.imageBuildProject())
                 : unused(ImagePort.class, task);
-        return new Ports(images, fleet, shell, store, clock, AwsPorts::randomSuffix);
+        return new Ports(images, fleet, shell, store, clock, RunIdSuffix::random);
     }
 
     /**
@@ -100,15 +98,5 @@ public final class AwsPorts {
                             + type.getSimpleName() + " (" + method.getName() + " was called)");
                 });
         return type.cast(proxy);
-    }
-
-    /** Four random characters that make generated run ids unique. */
-    static String randomSuffix() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return s.toString();
     }
 }
