@@ -3,6 +3,9 @@ package dev.cloudbench.functions.aws;
 import dev.cloudbench.core.error.InstanceInterruptedException;
 import dev.cloudbench.core.port.CommandStatus;
 import dev.cloudbench.core.port.RemoteShellPort;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.Command;
 import software.amazon.awssdk.services.ssm.model.GetCommandInvocationResponse;
@@ -22,8 +26,8 @@ import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException
 import software.amazon.awssdk.services.ssm.model.PingStatus;
 
 /**
- * SSM Run Command as the remote shell. The script goes to the instance base64-encoded (so no
- * character of it is ever read by another shell than the bash that runs it), is written to a file
+ * SSM Run Command as the remote shell. The script goes to the instance gzipped and base64-encoded
+ * (so no character of it is ever read by another shell than the bash that runs it), is written to a file
  * and run with bash in {@value #WORK_DIR}; stdout and stderr go to the results bucket under the
  * target's logs prefix.
  *
@@ -82,12 +86,22 @@ public final class SsmShell implements RemoteShellPort {
      * hand it to bash. SSM runs commands without HOME, which git and many build tools need.
      */
     static List<String> commands(String script) {
-        String encoded = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
         return List.of("set -e",
                 "export HOME=\"${HOME:-/root}\"",
                 "mkdir -p " + WORK_DIR + " && cd " + WORK_DIR,
-                "echo '" + encoded + "' | base64 -d > cloudbench.sh",
+                "echo '" + gzipBase64(script) + "' | base64 -d | gunzip > cloudbench.sh",
                 "exec bash cloudbench.sh");
+    }
+
+    /** Compressed, since SendCommand limits the size of its parameters and scripts compress well. */
+    private static String gzipBase64(String script) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(script.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
     }
 
     private static String comment(String prefix) {

@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudbench.core.error.InstanceInterruptedException;
 import dev.cloudbench.core.port.CommandStatus;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +33,9 @@ class SsmShellTest {
     private final S3Client s3Client = TestAws.clients(s3.server().endpoint()).s3();
     private final SsmShell shell = new SsmShell(ssmClient, new S3ResultStore(s3Client, TestAws.BUCKET),
             Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @TempDir
+    Path dir;
 
     @AfterEach
     void close() {
@@ -65,7 +71,7 @@ class SsmShellTest {
     }
 
     @Test
-    void start_sendsTheScriptThroughRunShellScript_withTimeoutAndS3Output() {
+    void start_sendsTheScriptThroughRunShellScript_withTimeoutAndS3Output() throws Exception {
         ssm.answer("SendCommand", "{\"Command\":{\"CommandId\":\"cmd-1\",\"DocumentName\":\"AWS-RunShellScript\","
                 + "\"Status\":\"Pending\",\"RequestedDateTime\":1.7723664E9}}");
         String script = "#!/usr/bin/env bash\necho 'it''s \"quoted\"' $HOME\n";
@@ -83,9 +89,16 @@ class SsmShellTest {
         List<String> commands = StreamSupport.stream(sent.path("Parameters").path("commands").spliterator(), false)
                 .map(JsonNode::asText).toList();
         assertThat(commands).last().isEqualTo("exec bash cloudbench.sh");
-        String unpack = commands.stream().filter(c -> c.contains("base64 -d")).findFirst().orElseThrow();
-        String encoded = unpack.substring(unpack.indexOf('\'') + 1, unpack.lastIndexOf('\''));
-        assertThat(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)).isEqualTo(script);
+        assertThat(unpackedOnTheInstance(commands)).isEqualTo(script);
+    }
+
+    /** What {@code sh} makes of the commands up to the last one, which hands the file to bash. */
+    private String unpackedOnTheInstance(List<String> commands) throws IOException, InterruptedException {
+        String unpack = String.join("\n", commands.subList(0, commands.size() - 1))
+                .replace(SsmShell.WORK_DIR, dir.toString());
+        Process sh = new ProcessBuilder("sh", "-c", unpack).redirectErrorStream(true).start();
+        assertThat(sh.waitFor()).as(new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        return Files.readString(dir.resolve("cloudbench.sh"), StandardCharsets.UTF_8);
     }
 
     @Test
