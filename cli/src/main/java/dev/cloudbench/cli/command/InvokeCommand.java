@@ -55,7 +55,8 @@ public final class InvokeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Tasks.NAMES.contains(function)) {
-            throw new BadInputException("unknown function '" + function + "' (one of " + new TreeSet<>(Tasks.NAMES) + ")");
+            throw new BadInputException("unknown function '" + function + "' (one of "
+                    + new TreeSet<>(Tasks.NAMES) + ")");
         }
         byte[] payload;
         try {
@@ -85,7 +86,8 @@ public final class InvokeCommand implements Callable<Integer> {
     /** The handler as Lambda builds it; a failing constructor (a missing variable) fails the invocation. */
     private RequestStreamHandler handler() throws Exception {
         try {
-            return (RequestStreamHandler) Class.forName(Tasks.handlerClassName(function)).getConstructor().newInstance();
+            Class<?> type = Class.forName(Tasks.handlerClassName(function));
+            return (RequestStreamHandler) type.getConstructor().newInstance();
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

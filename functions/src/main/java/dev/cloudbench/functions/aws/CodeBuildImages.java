@@ -83,7 +83,8 @@ public final class CodeBuildImages implements ImagePort {
                         .environmentVariablesOverride(variable("ARCHITECTURE", architecture.id()),
                                 variable("FINGERPRINT", fingerprint))
                         // A retried start within CodeBuild's five-minute window returns the same build.
-                        .idempotencyToken(architecture.id() + "-" + fingerprint.substring(0, 32)))
+                        .idempotencyToken(architecture.id() + "-"
+                                + fingerprint.substring(0, Math.min(32, fingerprint.length()))))
                 .build().id();
     }
 

@@ -126,7 +126,8 @@ public final class SsmShell implements RemoteShellPort {
         }
         String details = invocation.statusDetails() == null ? "" : invocation.statusDetails();
         if (details.equals("Undeliverable") || details.equals("DeliveryTimedOut")) {
-            throw new InstanceInterruptedException("instance " + instanceId + " stopped answering SSM (" + details + ")");
+            throw new InstanceInterruptedException("instance " + instanceId + " stopped answering SSM ("
+                    + details + ")");
         }
         Integer exit = invocation.responseCode() == null || invocation.responseCode() < 0 ? null
                 : invocation.responseCode();
