@@ -1,5 +1,6 @@
 package dev.cloudbench.cli;
 
+import dev.cloudbench.cli.command.InvokeCommand;
 import dev.cloudbench.cli.command.LocalCommand;
 import dev.cloudbench.cli.command.ScriptCommand;
 import dev.cloudbench.cli.engine.MissingPrerequisiteException;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** The {@code cloudbench} command. */
 @Command(name = "cloudbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reproducible, multi-architecture benchmark runs — in AWS or on this machine.",
-        subcommands = {LocalCommand.class, ScriptCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LocalCommand.class, ScriptCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything ran",

@@ -3,6 +3,7 @@ package dev.cloudbench.functions;
 import dev.cloudbench.core.run.CleanupReport;
 import dev.cloudbench.core.run.ExecutionStatusEvent;
 import dev.cloudbench.core.service.CleanupService;
+import dev.cloudbench.functions.aws.AwsPorts;
 
 /**
  * Target of the EventBridge rule on "Step Functions Execution Status Change" (FAILED, TIMED_OUT,
@@ -11,6 +12,11 @@ import dev.cloudbench.core.service.CleanupService;
  */
 public final class CleanupExecutionHandler extends TaskHandler<ExecutionStatusEvent, CleanupReport> {
     private final CleanupService service;
+
+    /** The constructor Lambda calls: this function's AWS adapters, built once per container. */
+    public CleanupExecutionHandler() {
+        this(Tasks.cleanup(AwsPorts.forTask("CleanupExecution")));
+    }
 
     public CleanupExecutionHandler(CleanupService service) {
         super(ExecutionStatusEvent.class);

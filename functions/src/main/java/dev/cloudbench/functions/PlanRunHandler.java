@@ -7,6 +7,7 @@ import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.run.RunPlan;
 import dev.cloudbench.core.service.PlanService;
+import dev.cloudbench.functions.aws.AwsPorts;
 import java.io.IOException;
 
 /**
@@ -21,6 +22,11 @@ public final class PlanRunHandler extends TaskHandler<PlanRunHandler.Input, RunP
      * @param executionName the execution's name, which becomes the run id when the request has none
      */
     public record Input(RunRequest request, String executionName) {
+    }
+
+    /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
+    public PlanRunHandler() {
+        this(Tasks.plan(AwsPorts.forTask("PlanRun")));
     }
 
     public PlanRunHandler(PlanService service) {

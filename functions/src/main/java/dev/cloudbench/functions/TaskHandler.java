@@ -28,6 +28,11 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
         Json.payload().writeValue(output, result);
     }
 
+    /** The record this task reads. */
+    final Class<I> inputType() {
+        return inputType;
+    }
+
     /** Reads the payload; tasks whose input comes from people read it strictly instead. */
     protected I read(byte[] payload) {
         return Json.read(payload, inputType);

@@ -32,34 +32,69 @@ public final class Tasks {
     /** The functions EventBridge rules start: cleanup on execution status change, and the sweeper. */
     public static Map<String, RequestStreamHandler> wireEventFunctions(Ports p) {
         Map<String, RequestStreamHandler> functions = new LinkedHashMap<>();
-        functions.put("CleanupExecution", new CleanupExecutionHandler(new CleanupService(p.fleet())));
-        functions.put("Sweep", new SweepHandler(new SweepService(p.fleet(), p.executions(), p.clock())));
+        functions.put("CleanupExecution", new CleanupExecutionHandler(cleanup(p)));
+        functions.put("Sweep", new SweepHandler(sweep(p)));
         return functions;
     }
 
     /** One handler per task, all wired to the same ports. */
     public static Map<String, RequestStreamHandler> wire(Ports p) {
-        ImageService images = new ImageService(p.images(), p.store(), p.clock());
-        InstanceService instances = new InstanceService(p.fleet(), p.shell(), p.images());
-        BenchmarkService benchmarks = new BenchmarkService(p.shell(), p.fleet(), p.store(), p.clock());
-        TargetEndService ends = new TargetEndService(instances, benchmarks, p.store(), p.clock());
         Map<String, RequestStreamHandler> tasks = new LinkedHashMap<>();
-        tasks.put("PlanRun", new PlanRunHandler(new PlanService(p.store(), p.clock(), p.randomSuffix())));
-        tasks.put("ResolveImages", new ResolveImagesHandler(images));
-        tasks.put("StartImageBuild", new StartImageBuildHandler(images));
-        tasks.put("CheckImageBuild", new CheckImageBuildHandler(images));
-        tasks.put("LaunchInstance", new LaunchInstanceHandler(instances));
-        tasks.put("CheckInstance", new CheckInstanceHandler(instances));
-        tasks.put("StartBenchmark", new StartBenchmarkHandler(benchmarks));
-        tasks.put("CheckBenchmark", new CheckBenchmarkHandler(benchmarks));
-        tasks.put("CollectResults", new CollectResultsHandler(benchmarks));
-        tasks.put("TerminateInstance", new TerminateInstanceHandler(ends));
-        tasks.put("TerminateAfterFailure", new TerminateAfterFailureHandler(ends));
-        tasks.put("PublishReport", new PublishReportHandler(new ReportService(p.store(), p.clock())));
-        tasks.put("CleanupRun", new CleanupRunHandler(new CleanupService(p.fleet())));
+        tasks.put("PlanRun", new PlanRunHandler(plan(p)));
+        tasks.put("ResolveImages", new ResolveImagesHandler(images(p)));
+        tasks.put("StartImageBuild", new StartImageBuildHandler(images(p)));
+        tasks.put("CheckImageBuild", new CheckImageBuildHandler(images(p)));
+        tasks.put("LaunchInstance", new LaunchInstanceHandler(instances(p)));
+        tasks.put("CheckInstance", new CheckInstanceHandler(instances(p)));
+        tasks.put("StartBenchmark", new StartBenchmarkHandler(benchmarks(p)));
+        tasks.put("CheckBenchmark", new CheckBenchmarkHandler(benchmarks(p)));
+        tasks.put("CollectResults", new CollectResultsHandler(benchmarks(p)));
+        tasks.put("TerminateInstance", new TerminateInstanceHandler(targetEnds(p)));
+        tasks.put("TerminateAfterFailure", new TerminateAfterFailureHandler(targetEnds(p)));
+        tasks.put("PublishReport", new PublishReportHandler(report(p)));
+        tasks.put("CleanupRun", new CleanupRunHandler(cleanup(p)));
         if (!tasks.keySet().equals(NAMES)) {
             throw new IllegalStateException("task list out of date: " + tasks.keySet());
         }
         return tasks;
+    }
+
+    /** The handler class of a task: {@code PlanRun} is {@code PlanRunHandler} in this package. */
+    public static String handlerClassName(String task) {
+        return Tasks.class.getPackageName() + "." + task + "Handler";
+    }
+
+    // The services, each wired the same way by wire() and by the handlers' Lambda constructors.
+
+    static PlanService plan(Ports p) {
+        return new PlanService(p.store(), p.clock(), p.randomSuffix());
+    }
+
+    static ImageService images(Ports p) {
+        return new ImageService(p.images(), p.store(), p.clock());
+    }
+
+    static InstanceService instances(Ports p) {
+        return new InstanceService(p.fleet(), p.shell(), p.images());
+    }
+
+    static BenchmarkService benchmarks(Ports p) {
+        return new BenchmarkService(p.shell(), p.fleet(), p.store(), p.clock());
+    }
+
+    static TargetEndService targetEnds(Ports p) {
+        return new TargetEndService(instances(p), benchmarks(p), p.store(), p.clock());
+    }
+
+    static ReportService report(Ports p) {
+        return new ReportService(p.store(), p.clock());
+    }
+
+    static CleanupService cleanup(Ports p) {
+        return new CleanupService(p.fleet());
+    }
+
+    static SweepService sweep(Ports p) {
+        return new SweepService(p.fleet(), p.executions(), p.clock());
     }
 }

@@ -16,6 +16,7 @@ import dev.cloudbench.core.model.Target;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.validation.RequestValidator;
 import dev.cloudbench.functions.Ports;
+import dev.cloudbench.functions.RunIdSuffix;
 import dev.cloudbench.functions.Tasks;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +42,6 @@ import java.util.function.UnaryOperator;
 public final class LocalRun {
     private static final DateTimeFormatter RUN_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * Local polling: the waits that take seconds in AWS take a blink here. A local instance is
      * ready at once; a benchmark is polled often enough that a finished script costs little.
@@ -121,12 +120,7 @@ public final class LocalRun {
     }
 
     static String randomSuffix() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return s.toString();
+        return RunIdSuffix.random();
     }
 
     public static Outcome execute(RunRequest request, Options options, PrintWriter log, Consumer<EngineEvent> events)

@@ -22,7 +22,12 @@ public interface FleetPort {
      */
     LaunchedInstance launch(LaunchSpec spec);
 
-    /** The instance's current state; an instance that no longer exists is {@code TERMINATED}. */
+    /**
+     * The instance's current state; an instance that no longer exists is {@code TERMINATED}.
+     *
+     * @throws CapacityUnavailableException the provider ended the instance for lack of capacity
+     *                                      before it ran (a late capacity failure)
+     */
     InstanceStatus describe(String instanceId);
 
     /** Terminates the instances; terminating what is already gone succeeds. */

@@ -8,6 +8,9 @@ package dev.cloudbench.core.port;
  * @param zone       availability zone, or {@code local}
  * @param imageId    the image it booted
  * @param reused     true when a retried launch found the instance already running
+ * @param spotPrice  the zone's spot price for the type when a spot instance launched (USD per hour,
+ *                   as EC2 spells it), else null
  */
-public record LaunchedInstance(String instanceId, String market, String zone, String imageId, boolean reused) {
+public record LaunchedInstance(String instanceId, String market, String zone, String imageId, boolean reused,
+                               String spotPrice) {
 }

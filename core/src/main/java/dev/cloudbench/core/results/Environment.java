@@ -14,6 +14,7 @@ public record Environment(
         String zone,
         String instanceId,
         String imageId,
+        String spotPrice,
         String cpuModel,
         Integer cores,
         String kernel,

@@ -81,6 +81,16 @@ public final class BenchmarkScript {
                 .append("cat /etc/os-release > \"$CB_WORK/env/os-release.txt\" 2>&1\n")
                 .append("nproc > \"$CB_WORK/env/nproc.txt\" 2>&1\n")
                 .append("hyperfine --version > \"$CB_WORK/env/hyperfine.txt\" 2>&1\n")
+                // Instance identity through an IMDSv2 token. Only where the firmware says EC2, so a
+                // local run sends nothing to the metadata address; one-second timeouts, failures ignored.
+                .append("if grep -qs 'Amazon EC2' /sys/devices/virtual/dmi/id/sys_vendor"
+                        + " || grep -qs '^ec2' /sys/hypervisor/uuid; then\n")
+                .append("  imds_token=$(curl -sf -m 1 -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 60'"
+                        + " http://169.254.169.254/latest/api/token) && curl -sf -m 1"
+                        + " -H \"X-aws-ec2-metadata-token: $imds_token\""
+                        + " http://169.254.169.254/latest/dynamic/instance-identity/document"
+                        + " > \"$CB_WORK/env/instance-identity.txt\" || rm -f \"$CB_WORK/env/instance-identity.txt\"\n")
+                .append("fi\n")
                 .append("for f in \"$CB_WORK\"/env/*.txt; do upload \"$f\" \"${CB_PREFIX}env/${f##*/}\"; done\n");
     }
 

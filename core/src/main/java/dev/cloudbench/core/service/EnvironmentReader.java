@@ -27,6 +27,7 @@ final class EnvironmentReader {
         return new Environment(state.target().architecture(), state.target().instanceType(),
                 instance == null ? null : instance.market(), instance == null ? null : instance.zone(),
                 instance == null ? null : instance.instanceId(), instance == null ? null : instance.imageId(),
+                instance == null ? null : instance.spotPrice(),
                 cpuModel, cores, kernel, os, hyperfine, commit, state.startedAt(), finishedAt);
     }
 

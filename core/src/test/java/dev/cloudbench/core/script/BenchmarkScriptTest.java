@@ -84,4 +84,18 @@ class BenchmarkScriptTest {
         assertThat(Files.readString(target.resolve("progress.json"), StandardCharsets.UTF_8))
                 .contains("\"state\":\"failed\"", "\"current\":\"broken\"");
     }
+
+    @Test
+    void script_asksInstanceMetadataForItsIdentity_onlyOnEc2() {
+        String script = BenchmarkScript.generate(suite("{\"name\":\"s\",\"benchmarks\":[{\"name\":\"noop\",\"command\":\"true\"}]}"),
+                "run", "target", "cp \"$1\" /tmp/\"$2\"");
+
+        int guard = script.indexOf("if grep -qs 'Amazon EC2' /sys/devices/virtual/dmi/id/sys_vendor");
+        int token = script.indexOf("http://169.254.169.254/latest/api/token");
+        assertThat(guard).isNotNegative();
+        assertThat(token).isGreaterThan(guard);
+        assertThat(script.indexOf("169.254.169.254")).isGreaterThan(guard);
+        assertThat(script).contains("-H 'X-aws-ec2-metadata-token-ttl-seconds: 60'")
+                .contains("curl -sf -m 1").contains("env/instance-identity.txt");
+    }
 }

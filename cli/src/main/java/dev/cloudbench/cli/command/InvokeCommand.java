@@ -1,0 +1,95 @@
+package dev.cloudbench.cli.command;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.engine.LocalContext;
+import dev.cloudbench.core.error.BadInputException;
+import dev.cloudbench.core.error.CloudbenchException;
+import dev.cloudbench.core.json.Json;
+import dev.cloudbench.functions.Tasks;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cloudbench invoke FUNCTION --event FILE}: one handler, in this process, built by the
+ * no-argument constructor Lambda calls — so with the production AWS adapters, configured from the
+ * environment exactly as in Lambda (RESULTS_BUCKET and friends, AWS_REGION, credentials, and
+ * AWS_ENDPOINT_URL[_SERVICE] to point it at a stand-in). Like {@code sam local invoke}, for
+ * debugging one step.
+ */
+@Command(name = "invoke", mixinStandardHelpOptions = true,
+        description = {"Run one state-machine function in this process with the production AWS adapters",
+            "and print its JSON output (like sam local invoke). Sample events: functions/events/FUNCTION.json."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the function returned", "1:it failed with a cloudbench error (name and message printed)",
+            "2:bad input (unknown function, unreadable event, or the function reported bad input)",
+            "4:any other failure (--verbose shows the stack trace)"})
+public final class InvokeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "the function (task) name, e.g. LaunchInstance")
+    String function;
+
+    @Option(names = "--event", required = true, paramLabel = "FILE", description = "the input event (JSON)")
+    Path event;
+
+    @Option(names = "--verbose", description = "print the stack trace of a failure")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Tasks.NAMES.contains(function)) {
+            throw new BadInputException("unknown function '" + function + "' (one of "
+                    + new TreeSet<>(Tasks.NAMES) + ")");
+        }
+        byte[] payload;
+        try {
+            payload = Files.readAllBytes(event);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("no event file " + event, e);
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            handler().handleRequest(new ByteArrayInputStream(payload), output, new LocalContext(function));
+        } catch (Exception e) {
+            // As Lambda reports it: the exception's class name is the error name Step Functions sees.
+            err.println(e.getClass().getName() + ": " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return e instanceof BadInputException ? ExitCodes.BAD_INPUT
+                    : e instanceof CloudbenchException ? ExitCodes.RUN_FAILED : ExitCodes.INTERNAL_ERROR;
+        }
+        out.println(new String(Json.writePretty(Json.payload().readTree(output.toByteArray())),
+                StandardCharsets.UTF_8).strip());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The handler as Lambda builds it; a failing constructor (a missing variable) fails the invocation. */
+    private RequestStreamHandler handler() throws Exception {
+        try {
+            Class<?> type = Class.forName(Tasks.handlerClassName(function));
+            return (RequestStreamHandler) type.getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+}

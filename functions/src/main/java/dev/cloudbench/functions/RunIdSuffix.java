@@ -1,0 +1,21 @@
+package dev.cloudbench.functions;
+
+import java.security.SecureRandom;
+
+/** The random tail of generated run ids ({@code suite-20260301T120000Z-a1b2}), for local and AWS runs alike. */
+public final class RunIdSuffix {
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private RunIdSuffix() {
+    }
+
+    /** Four random lower-case letters and digits. */
+    public static String random() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return s.toString();
+    }
+}

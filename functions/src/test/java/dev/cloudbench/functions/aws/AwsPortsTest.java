@@ -1,0 +1,85 @@
+package dev.cloudbench.functions.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.functions.Ports;
+import dev.cloudbench.functions.Tasks;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.codebuild.CodeBuildClientBuilder;
+import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.ssm.SsmClientBuilder;
+
+class AwsPortsTest {
+    private static final ImageSources NO_SOURCES = new ImageSources(new byte[0]);
+
+    @Test
+    void everyFunction_declaresTheServicesItCalls() {
+        Set<String> all = new java.util.HashSet<>(Tasks.NAMES);
+        all.addAll(Tasks.EVENT_FUNCTIONS);
+        assertThat(AwsPorts.SERVICES.keySet()).isEqualTo(all);
+    }
+
+    @Test
+    void forTask_buildsOnlyTheClientsItsTaskCalls() {
+        for (String task : AwsPorts.SERVICES.keySet()) {
+            List<AwsPorts.Service> built = new ArrayList<>();
+            AwsClients recording = new AwsClients(b -> {
+                built.add(b instanceof Ec2ClientBuilder ? AwsPorts.Service.EC2
+                        : b instanceof SsmClientBuilder ? AwsPorts.Service.SSM
+                        : b instanceof S3ClientBuilder ? AwsPorts.Service.S3
+                        : b instanceof CodeBuildClientBuilder ? AwsPorts.Service.CODEBUILD
+                        : b instanceof software.amazon.awssdk.services.sfn.SfnClientBuilder ? AwsPorts.Service.SFN : null);
+                TestAws.clients(URI.create("http://127.0.0.1:9")).customization().accept(b);
+            });
+
+            AwsPorts.forTask(task, TestAws.settings(), recording, Clock.systemUTC(), NO_SOURCES);
+
+            assertThat(EnumSet.copyOf(built)).as(task).isEqualTo(AwsPorts.SERVICES.get(task));
+            assertThat(built).as(task).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aPortATaskDoesNotUse_failsLoudly_whenCalled() {
+        Ports ports = AwsPorts.forTask("PlanRun", TestAws.settings(), TestAws.clients(URI.create("http://127.0.0.1:9")),
+                Clock.systemUTC(), NO_SOURCES);
+
+        FleetPort fleet = ports.fleet();
+        assertThatThrownBy(() -> fleet.findLive("run", null)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("task PlanRun does not use FleetPort (findLive was called)");
+    }
+
+    @Test
+    void forTask_namesTheMissingVariable() {
+        AwsSettings noGroup = AwsSettings.fromEnvironment(Map.of("STACK_NAME", "s", "RESULTS_BUCKET", "b"));
+
+        assertThatThrownBy(() -> AwsPorts.forTask("LaunchInstance", noGroup,
+                TestAws.clients(URI.create("http://127.0.0.1:9")), Clock.systemUTC(), NO_SOURCES))
+                .isInstanceOf(IllegalStateException.class).hasMessage("environment variable SECURITY_GROUP_ID is not set");
+        assertThatThrownBy(() -> AwsPorts.forTask("PlanRun", AwsSettings.fromEnvironment(Map.of()),
+                TestAws.clients(URI.create("http://127.0.0.1:9")), Clock.systemUTC(), NO_SOURCES))
+                .hasMessage("environment variable RESULTS_BUCKET is not set");
+    }
+
+    @Test
+    void settings_readTheDocumentedVariables() {
+        AwsSettings s = AwsSettings.fromEnvironment(Map.of("STACK_NAME", "cb", "RESULTS_BUCKET", "bucket",
+                "SUBNET_IDS", "subnet-a, subnet-b,", "SECURITY_GROUP_ID", "sg-1", "INSTANCE_PROFILE_ARN", "arn:p",
+                "IMAGE_BUILD_PROJECT", "images", "ROOT_VOLUME_GIB", "50", "STATE_MACHINE_ARN", "arn:sm"));
+
+        assertThat(s).isEqualTo(new AwsSettings("cb", "bucket", List.of("subnet-a", "subnet-b"), "sg-1", "arn:p",
+                "images", 50, "arn:sm"));
+        assertThat(AwsSettings.fromEnvironment(Map.of()).rootVolumeGib()).isEqualTo(AwsSettings.DEFAULT_ROOT_VOLUME_GIB);
+        assertThat(Set.copyOf(AwsSettings.fromEnvironment(Map.of()).subnetIds())).isEmpty();
+    }
+}
