@@ -40,7 +40,8 @@ public final class LocalFleet implements FleetPort {
         LocalHost.Instance instance = host.create(spec.runId(), spec.targetId(), spec.deadline());
         long delay = Math.max(0, Duration.between(clock.instant(), spec.deadline()).toMillis());
         deadlines.schedule(() -> host.terminate(instance.id), delay, TimeUnit.MILLISECONDS);
-        return new LaunchedInstance(instance.id, "local", "localhost", spec.imageId(), false);
+        return new LaunchedInstance(instance.id, "local", "localhost", spec.imageId(), false,
+                clock.instant().toString(), null);
     }
 
     @Override
