@@ -38,7 +38,7 @@ public final class HtmlReport {
         header(h, a);
         if (a.hasBaseline()) {
             h.append("<section id=\"changes\">\n<h2>Changes against the baseline</h2>\n");
-            table(h, ReportTables.changes(a), "table-changes");
+            table(h, ReportTables.changes(a), "table-changes", true);
             h.append("</section>\n");
         }
         List<String> failures = ReportText.failures(a);
@@ -58,7 +58,7 @@ public final class HtmlReport {
         if (a.reference() != null) {
             h.append("<section id=\"side-by-side\">\n<h2>Targets side by side</h2>\n<p>")
                     .append(esc(ReportText.sideBySideLine(a))).append("</p>\n");
-            table(h, ReportTables.sideBySide(a), "table-side-by-side");
+            table(h, ReportTables.sideBySide(a), "table-side-by-side", true);
             h.append("</section>\n");
         }
         if (!a.keys().isEmpty()) {
@@ -68,7 +68,7 @@ public final class HtmlReport {
             target(h, a, t);
         }
         h.append("<section id=\"cost\">\n<h2>Cost</h2>\n");
-        table(h, ReportTables.cost(a), "table-cost");
+        table(h, ReportTables.cost(a), "table-cost", true);
         h.append("<h3 id=\"price-performance\">Price-performance</h3>\n");
         if (a.pricedTargets().isEmpty()) {
             h.append("<p>No target has a price, so there is no price-performance to show. Local runs are not billed;"
@@ -77,13 +77,13 @@ public final class HtmlReport {
             h.append("<p>What one run of each benchmark costs on each priced target: median time × price per"
                     + " second, in dollars per 1,000 runs; error bars from the median's interval.</p>\n");
             grid(h, a, true);
-            table(h, ReportTables.pricePerformance(a), "table-price-performance");
+            table(h, ReportTables.pricePerformance(a), "table-price-performance", true);
         }
         h.append("</section>\n");
         Table environment = ReportTables.environment(a);
         if (!environment.isEmpty()) {
             h.append("<section id=\"environment\">\n<h2>Environment</h2>\n");
-            table(h, environment, "table-environment");
+            table(h, environment, "table-environment", false);
             h.append("</section>\n");
         }
         h.append("<footer class=\"notes\">\n");
@@ -221,7 +221,7 @@ public final class HtmlReport {
             h.append("<p class=\"alert\">").append(esc(ReportText.failure(t))).append("</p>\n");
         }
         if (!t.benchmarks().isEmpty()) {
-            table(h, ReportTables.target(t, a.bootstrap().level()), "table-target-" + t.colour());
+            table(h, ReportTables.target(t, a.bootstrap().level()), "table-target-" + t.colour(), true);
         }
         if (!t.result().missingBenchmarks().isEmpty()) {
             h.append("<p>Not measured: ").append(esc(String.join(", ", t.result().missingBenchmarks()))).append("</p>\n");
@@ -233,8 +233,9 @@ public final class HtmlReport {
         h.append("</section>\n");
     }
 
-    private static void table(StringBuilder h, Table t, String id) {
-        h.append("<div class=\"table-wrap\"><table class=\"sortable\" id=\"").append(id).append("\">\n<thead><tr>");
+    private static void table(StringBuilder h, Table t, String id, boolean sortable) {
+        h.append("<div class=\"table-wrap\"><table").append(sortable ? " class=\"sortable\"" : "").append(" id=\"")
+                .append(id).append("\">\n<thead><tr>");
         t.columns().forEach(c -> h.append("<th scope=\"col\"").append(c.numeric() ? " class=\"num\"" : "").append('>')
                 .append(esc(c.title())).append("</th>"));
         h.append("</tr></thead>\n<tbody>\n");

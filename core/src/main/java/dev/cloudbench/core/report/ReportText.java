@@ -69,7 +69,7 @@ public final class ReportText {
     public static String failure(TargetView t) {
         TargetError e = t.result().error();
         return t.id() + ": " + (e == null ? "failed (no reason recorded)"
-                : (e.state() == null ? "" : "in " + e.state() + ": ") + e.message() + " (" + e.name() + ")");
+                : (e.state() == null ? "" : "in " + e.state() + ": ") + e.message() + " (" + e.shortName() + ")");
     }
 
     /** What the reference of the side-by-side table is, and how to read it. */

@@ -11,7 +11,7 @@ import java.util.function.DoubleFunction;
 public final class BarChart {
     private static final double WIDTH = 320;
     private static final double HEIGHT = 230;
-    private static final double LEFT = 62;
+    private static final double LEFT = 74;
     private static final double RIGHT = 10;
     private static final double TOP = 30;
     private static final double BOTTOM = 58;
@@ -39,7 +39,7 @@ public final class BarChart {
         svg.text(WIDTH / 2, 16, DistributionChart.shorten(title, 44), "middle", "panel-title");
         for (double tick : y.ticks(4)) {
             svg.line(LEFT, y.at(tick), WIDTH - RIGHT, y.at(tick), "stroke:#e3e3e3;stroke-width:1")
-                    .text(LEFT - 6, y.at(tick) + 4, format.apply(tick), "end", "tick");
+                    .text(LEFT - 6, y.at(tick) + 4, Scale.compact(format.apply(tick)), "end", "tick");
         }
         double slot = (WIDTH - LEFT - RIGHT) / Math.max(1, bars.size());
         double barWidth = Math.min(44, slot * 0.62);

@@ -51,7 +51,7 @@ public final class DistributionChart {
         for (double tick : x.ticks(6)) {
             double px = x.at(tick);
             svg.line(px, TOP, px, bottom, "stroke:#e3e3e3;stroke-width:1")
-                    .text(px, bottom + 16, format.apply(tick), "middle", "tick");
+                    .text(px, bottom + 16, Scale.compact(format.apply(tick)), "middle", "tick");
         }
         svg.line(LEFT, bottom, WIDTH - RIGHT, bottom, "stroke:#767676;stroke-width:1");
         for (int i = 0; i < series.size(); i++) {

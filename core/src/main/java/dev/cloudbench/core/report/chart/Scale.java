@@ -37,6 +37,11 @@ record Scale(double lo, double hi, double from, double to) {
         return ticks;
     }
 
+    /** A tick label without trailing zeros: {@code 400.00 ms} reads {@code 400 ms}, {@code $0.00150} {@code $0.0015}. */
+    static String compact(String label) {
+        return label.replaceFirst("\\.(\\d*?)0+(?!\\d)", ".$1").replaceFirst("\\.(?!\\d)", "");
+    }
+
     /** A step of 1, 2 or 5 × 10^k giving about {@code count} ticks over [lo, hi]. */
     private static double step(double lo, double hi, int count) {
         double raw = (hi - lo) / Math.max(1, count - 1);
