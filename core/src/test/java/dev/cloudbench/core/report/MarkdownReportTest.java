@@ -2,6 +2,7 @@ package dev.cloudbench.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.stats.Bootstrap;
@@ -147,12 +148,12 @@ class MarkdownReportTest {
     void aRunTooLongForAComment_dropsItsDetails_andPointsToTheHtml() {
         List<TargetResult> targets = new ArrayList<>();
         for (String id : List.of("a", "b", "c")) {
-            var benchmarks = new ArrayList<dev.cloudbench.core.results.BenchmarkResult>();
+            var benchmarks = new ArrayList<BenchmarkResult>();
             for (int i = 0; i < 150; i++) {
                 benchmarks.add(Fixtures.benchmark("benchmark-with-a-long-name-" + i, Samples.normal(i, 5, 0.1, 0.01)));
             }
             targets.add(Fixtures.target(id, "x86_64", "c7i.large", "spot", 0.03,
-                    benchmarks.toArray(new dev.cloudbench.core.results.BenchmarkResult[0])));
+                    benchmarks.toArray(new BenchmarkResult[0])));
         }
         RunResults big = Fixtures.run("big", targets.toArray(new TargetResult[0]));
 
