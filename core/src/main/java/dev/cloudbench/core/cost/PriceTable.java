@@ -41,7 +41,7 @@ public record PriceTable(String region, String asOf, Map<String, Double> perHour
             }
             JsonNode root = Json.payload().readTree(in);
             Map<String, Double> prices = new TreeMap<>();
-            root.path("prices").fields().forEachRemaining(e -> prices.put(e.getKey(), e.getValue().asDouble()));
+            root.path("prices").properties().forEach(e -> prices.put(e.getKey(), e.getValue().asDouble()));
             return new PriceTable(root.path("region").asText(), root.path("asOf").asText(), Map.copyOf(prices));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read on-demand-prices.json", e);

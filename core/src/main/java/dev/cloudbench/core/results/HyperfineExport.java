@@ -5,7 +5,6 @@ import dev.cloudbench.core.error.ResultsMissingException;
 import dev.cloudbench.core.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +85,7 @@ public record HyperfineExport(List<Entry> results) {
             throw new ResultsMissingException(at + " has no raw times (empty list)");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = r.path("parameters").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> p = it.next();
+        for (Map.Entry<String, JsonNode> p : r.path("parameters").properties()) {
             parameters.put(p.getKey(), p.getValue().asText());
         }
         return new Entry(r.path("command").asText(), times, exitCodes,
