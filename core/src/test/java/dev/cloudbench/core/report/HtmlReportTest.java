@@ -2,13 +2,7 @@ package dev.cloudbench.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloudbench.core.results.RunResults;
-import dev.cloudbench.core.stats.Bootstrap;
-import dev.cloudbench.core.stats.VerdictRules;
-import dev.cloudbench.core.testing.Fixtures;
-import dev.cloudbench.core.testing.Samples;
 import dev.cloudbench.core.testing.Scenarios;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -68,10 +62,7 @@ class HtmlReportTest {
 
     @Test
     void withoutPrices_thereIsNoPricePerformanceChart_andTheReportSaysWhy() {
-        RunResults local = Fixtures.run("r", Fixtures.target("local", "x86_64", "local", "local", null,
-                Fixtures.benchmark("a", Samples.normal(1, 10, 0.1, 0.01))));
-
-        String page = HtmlReport.render(RunAnalysis.of(local, Map.of(), Bootstrap.standard(), VerdictRules.DEFAULT));
+        String page = HtmlReport.render(Scenarios.local());
 
         assertThat(page).doesNotContain("$ per 1,000 runs\" class=\"chart\"")
                 .contains("No target has a price, so there is no price-performance to show.")

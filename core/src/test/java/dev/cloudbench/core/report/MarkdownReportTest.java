@@ -135,10 +135,7 @@ class MarkdownReportTest {
 
     @Test
     void aLocalRun_saysItIsNotBilled() {
-        RunResults run = Fixtures.run("r", Fixtures.target("local", "x86_64", "local", "local", null,
-                Fixtures.benchmark("a", Samples.normal(1, 10, 0.1, 0.01))));
-
-        String local = MarkdownReport.render(RunAnalysis.of(run, Map.of(), Bootstrap.standard(), VerdictRules.DEFAULT));
+        String local = MarkdownReport.render(Scenarios.local());
 
         assertThat(local).contains("Cost: none, a local run is not billed.")
                 .contains("— (local run: this host is not billed by cloudbench)");

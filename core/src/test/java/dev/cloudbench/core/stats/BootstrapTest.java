@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudbench.core.testing.Samples;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BootstrapTest {
@@ -48,33 +50,29 @@ class BootstrapTest {
         assertThat(interval.low()).isLessThan(interval.high());
     }
 
+    /** Of 200 synthetic samples, how many intervals contain the true value. */
+    private static long covered(IntPredicate sampleCovers) {
+        return IntStream.range(0, 200).filter(sampleCovers).count();
+    }
+
     @Test
     void median_containsTheTrueMedian_inAboutNinetyFivePercentOfSyntheticSamples() {
         Bootstrap bootstrap = Bootstrap.seeded(11);
-        int covered = 0;
-        int samples = 200;
-        for (int i = 0; i < samples; i++) {
-            if (bootstrap.median(Samples.normal(1000 + i, 40, 2.0, 0.1)).contains(2.0)) {
-                covered++;
-            }
-        }
+
+        long covered = covered(i -> bootstrap.median(Samples.normal(1000 + i, 40, 2.0, 0.1)).contains(2.0));
+
         // Binomial(200, 0.95) stays within these bounds with overwhelming probability; fixed seeds make it exact.
-        assertThat(covered).isBetween(176, 199);
+        assertThat(covered).isBetween(176L, 199L);
     }
 
     @Test
     void ratioOfMedians_containsTheTrueRatio_inAboutNinetyFivePercentOfSyntheticSamples() {
         Bootstrap bootstrap = Bootstrap.seeded(12);
-        int covered = 0;
-        int samples = 200;
-        for (int i = 0; i < samples; i++) {
-            double[] slower = Samples.normal(5000 + i, 40, 1.2, 0.06);
-            double[] baseline = Samples.normal(9000 + i, 40, 1.0, 0.05);
-            if (bootstrap.ratioOfMedians(slower, baseline).contains(1.2)) {
-                covered++;
-            }
-        }
-        assertThat(covered).isBetween(176, 199);
+
+        long covered = covered(i -> bootstrap.ratioOfMedians(Samples.normal(5000 + i, 40, 1.2, 0.06),
+                Samples.normal(9000 + i, 40, 1.0, 0.05)).contains(1.2));
+
+        assertThat(covered).isBetween(176L, 199L);
     }
 
     @Test

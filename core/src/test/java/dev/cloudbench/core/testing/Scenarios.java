@@ -49,6 +49,13 @@ public final class Scenarios {
                         benchmark("gzip", normal(42, 20, 0.040, 0.001))));
     }
 
+    /** A run on this host: one target, no baseline, no price. */
+    public static RunAnalysis local() {
+        RunResults run = Fixtures.run("local-run", Fixtures.target("local", "x86_64", "local", "local", null,
+                benchmark("a", normal(1, 10, 0.1, 0.01))));
+        return RunAnalysis.of(run, Map.of(), Bootstrap.standard(), VerdictRules.DEFAULT);
+    }
+
     public static RunAnalysis analysis() {
         return RunAnalysis.of(current(), Baseline.matching(current(), baseline()), Bootstrap.standard(),
                 VerdictRules.DEFAULT);
