@@ -70,6 +70,12 @@ public final class ReportCommand implements Callable<Integer> {
                 + loaded.results().suite());
         String verdicts = ReportText.verdictSummary(analysis);
         out.println(verdicts == null ? "No baseline to compare with." : "Against the baseline: " + verdicts + ".");
+        if (baseline == null) {
+            loaded.results().targets().stream()
+                    .filter(t -> t.baselineRunId() != null && !baselines.containsKey(t.targetId()))
+                    .forEach(t -> out.println("Target " + t.targetId() + ": its baseline, run " + t.baselineRunId()
+                            + ", is not in the same result store; no comparison."));
+        }
         ReportText.failures(analysis).forEach(f -> out.println("Failed target " + f));
         out.println("Report: " + markdown);
         out.println("        " + html);

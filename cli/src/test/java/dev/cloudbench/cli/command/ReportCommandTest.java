@@ -112,4 +112,35 @@ class ReportCommandTest {
 
         assertThat(out.toString()).contains("report").contains("local");
     }
+
+    @Test
+    void report_ofARunDirectory_writesBesideResultsJson_andSaysWhenItsBaselineIsGone() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("store/runs/run-2"));
+        Files.writeString(run.resolve("results.json"), """
+                {"schema": "cloudbench.results/v1", "runId": "run-2", "suite": "s", "status": "succeeded",
+                 "generatedAt": "2026-01-01T00:00:00Z",
+                 "targets": [{"targetId": "x86", "status": "succeeded", "baselineRunId": "run-1",
+                              "benchmarks": [{"benchmark": "a", "command": "a", "times": [0.10, 0.11, 0.12]}]}]}
+                """);
+
+        int code = run("report", run.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Target x86: its baseline, run run-1, is not in the same result store");
+        assertThat(run.resolve("report.md")).content().contains("| a | 110.00 ms (");
+        assertThat(run.resolve("report.html")).exists();
+    }
+
+    @Test
+    void report_refusesResultsWithABenchmarkWithoutTimes() throws IOException {
+        Path file = Files.writeString(dir.resolve("results.json"), """
+                {"schema": "cloudbench.results/v1", "runId": "r", "suite": "s", "status": "succeeded",
+                 "targets": [{"targetId": "x86", "status": "succeeded", "benchmarks": [{"benchmark": "a"}]}]}
+                """);
+
+        int code = run("report", file.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).hasLineCount(1).contains(file + ": benchmark 'a' of target 'x86' has no raw times");
+    }
 }

@@ -30,8 +30,9 @@ public record BenchmarkView(String key, BenchmarkResult result, Interval medianI
 
     /** Interval of {@link #costPerRun}, from the median's interval; null when either is unknown. */
     public Interval costPerRunInterval() {
-        return costPerRun == null || medianInterval == null ? null
-                : medianInterval.times(costPerRun / result.statistics().median());
+        double median = result.statistics().median();
+        return costPerRun == null || medianInterval == null || !(median > 0) ? null
+                : medianInterval.times(costPerRun / median);
     }
 
     /** "7 of 10" when fewer runs were measured than requested, else the count. */

@@ -122,19 +122,37 @@ public final class ResultsFiles {
                     + RunResults.SCHEMA + ")");
         }
         try {
-            return Optional.of(withCosts(Json.payload().treeToValue(root, RunResults.class)));
+            return Optional.of(normalized(Json.payload().treeToValue(root, RunResults.class), file));
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + ": damaged cloudbench results (" + e.getOriginalMessage() + ")");
         }
     }
 
-    /** Results written before cloudbench computed costs get them now, from their environment. */
-    private static RunResults withCosts(RunResults run) {
-        List<TargetResult> targets = run.targets().stream().map(t -> t.cost() != null ? t
-                : new TargetResult(t.targetId(), t.architecture(), t.instanceType(), t.market(), t.status(), t.error(),
-                        t.environment(), t.benchmarks(), t.missingBenchmarks(),
-                        Costs.of(t.environment(), t.instanceType(), t.market(), PriceTable.bundled()),
-                        t.baselineRunId())).toList();
+    /**
+     * Results as this version reads them: statistics recomputed from the raw times (a results.json
+     * edited by hand cannot contradict itself), and a cost for results written before cloudbench
+     * computed costs, from their environment.
+     *
+     * @throws BadInputException naming the file when a benchmark has no raw times
+     */
+    private static RunResults normalized(RunResults run, Path file) {
+        List<TargetResult> targets = new ArrayList<>();
+        for (TargetResult t : run.targets()) {
+            List<BenchmarkResult> benchmarks = new ArrayList<>();
+            for (BenchmarkResult b : t.benchmarks()) {
+                if (b.times() == null || b.times().length == 0) {
+                    throw new BadInputException(file + ": benchmark '" + b.benchmark() + "' of target '" + t.targetId()
+                            + "' has no raw times");
+                }
+                benchmarks.add(new BenchmarkResult(b.benchmark(), b.command(), b.parameters(), b.runsRequested(),
+                        Statistics.of(b.times()), b.medianInterval(), b.warnings(), b.times(), b.exitCodes(), b.user(),
+                        b.system(), b.rawExport()));
+            }
+            Cost cost = t.cost() != null ? t.cost()
+                    : Costs.of(t.environment(), t.instanceType(), t.market(), PriceTable.bundled());
+            targets.add(new TargetResult(t.targetId(), t.architecture(), t.instanceType(), t.market(), t.status(),
+                    t.error(), t.environment(), benchmarks, t.missingBenchmarks(), cost, t.baselineRunId()));
+        }
         return new RunResults(run.schema(), run.runId(), run.suite(), run.status(), run.generatedAt(), targets);
     }
 
