@@ -37,7 +37,7 @@ public final class BarChart {
         Scale y = Scale.nice(0, max * 1.08, HEIGHT - BOTTOM, TOP, 4);
         Svg svg = new Svg(WIDTH, HEIGHT, title);
         svg.text(WIDTH / 2, 16, DistributionChart.shorten(title, 44), "middle", "panel-title");
-        for (double tick : y.ticks(4)) {
+        for (double tick : y.ticks()) {
             svg.line(LEFT, y.at(tick), WIDTH - RIGHT, y.at(tick), "stroke:#e3e3e3;stroke-width:1")
                     .text(LEFT - 6, y.at(tick) + 4, Scale.compact(format.apply(tick)), "end", "tick");
         }

@@ -48,7 +48,7 @@ public final class DistributionChart {
         double height = TOP + ROW * series.size() + AXIS;
         Svg svg = new Svg(WIDTH, height, title);
         double bottom = TOP + ROW * series.size();
-        for (double tick : x.ticks(6)) {
+        for (double tick : x.ticks()) {
             double px = x.at(tick);
             svg.line(px, TOP, px, bottom, "stroke:#e3e3e3;stroke-width:1")
                     .text(px, bottom + 16, Scale.compact(format.apply(tick)), "middle", "tick");

@@ -4,35 +4,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A linear map from data values to chart coordinates, with round tick values.
+ * A linear map from data values to chart coordinates, over a span widened to round ticks.
  *
- * @param lo     data value at {@code from}
- * @param hi     data value at {@code to}, above {@code lo}
- * @param from   coordinate of {@code lo}
- * @param to     coordinate of {@code hi}
+ * @param lo   data value at {@code from}, a multiple of {@code step}
+ * @param hi   data value at {@code to}, a multiple of {@code step}, above {@code lo}
+ * @param from coordinate of {@code lo}
+ * @param to   coordinate of {@code hi}
+ * @param step distance between ticks: 1, 2 or 5 × 10^k
  */
-record Scale(double lo, double hi, double from, double to) {
+record Scale(double lo, double hi, double from, double to, double step) {
 
-    /** A scale over [lo, hi] widened to round tick values; an empty span gets a small one. */
+    /** A scale over [lo, hi] widened to about {@code ticks} round tick values; an empty span gets a small one. */
     static Scale nice(double lo, double hi, double from, double to, int ticks) {
         if (!(hi > lo)) {
             double pad = lo == 0 ? 1e-3 : Math.abs(lo) * 0.05;
             lo -= pad;
             hi += pad;
         }
-        double step = step(lo, hi, ticks);
-        return new Scale(Math.floor(lo / step) * step, Math.ceil(hi / step) * step, from, to);
+        double step = step((hi - lo) / Math.max(1, ticks - 1));
+        return new Scale(Math.floor(lo / step + 1e-9) * step, Math.ceil(hi / step - 1e-9) * step, from, to, step);
     }
 
     double at(double value) {
         return from + (value - lo) / (hi - lo) * (to - from);
     }
 
-    List<Double> ticks(int count) {
-        double step = step(lo, hi, count);
+    List<Double> ticks() {
         List<Double> ticks = new ArrayList<>();
-        for (double v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
-            ticks.add(Math.abs(v) < step * 1e-9 ? 0.0 : v);
+        long first = Math.round(lo / step);
+        long last = Math.round(hi / step);
+        for (long i = first; i <= last; i++) {
+            ticks.add(i == 0 ? 0.0 : i * step);
         }
         return ticks;
     }
@@ -42,12 +44,11 @@ record Scale(double lo, double hi, double from, double to) {
         return label.replaceFirst("\\.(\\d*?)0+(?!\\d)", ".$1").replaceFirst("\\.(?!\\d)", "");
     }
 
-    /** A step of 1, 2 or 5 × 10^k giving about {@code count} ticks over [lo, hi]. */
-    private static double step(double lo, double hi, int count) {
-        double raw = (hi - lo) / Math.max(1, count - 1);
+    /** The round step (1, 2 or 5 × 10^k) at or above {@code raw}, with room for rounding error. */
+    private static double step(double raw) {
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double fraction = raw / magnitude;
-        double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
+        double nice = fraction <= 1 + 1e-9 ? 1 : fraction <= 2 + 1e-9 ? 2 : fraction <= 5 + 1e-9 ? 5 : 10;
         return nice * magnitude;
     }
 }
