@@ -3,6 +3,7 @@ package dev.cloudbench.cli;
 import dev.cloudbench.cli.command.InvokeCommand;
 import dev.cloudbench.cli.command.LocalCommand;
 import dev.cloudbench.cli.command.ScriptCommand;
+import dev.cloudbench.cli.command.ReportCommand;
 import dev.cloudbench.cli.engine.MissingPrerequisiteException;
 import dev.cloudbench.core.error.BadInputException;
 import java.io.PrintWriter;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The {@code cloudbench} command. */
 @Command(name = "cloudbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reproducible, multi-architecture benchmark runs — in AWS or on this machine.",
-        subcommands = {LocalCommand.class, ScriptCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LocalCommand.class, ReportCommand.class, ScriptCommand.class, InvokeCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything ran",

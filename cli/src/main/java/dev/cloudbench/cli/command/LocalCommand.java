@@ -89,6 +89,7 @@ public final class LocalCommand implements Callable<Integer> {
         if (outcome.results().isPresent()) {
             out.println("Results: " + outcome.runDir().resolve("results.json"));
             out.println("Report:  " + outcome.runDir().resolve("report.md"));
+            out.println("         " + outcome.runDir().resolve("report.html"));
         }
         out.printf(Locale.ROOT, "Run %s %s in %.1f s%n", outcome.runId(),
                 outcome.succeeded() ? "succeeded" : "failed", outcome.seconds());

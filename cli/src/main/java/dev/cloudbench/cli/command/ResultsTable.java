@@ -1,7 +1,7 @@
 package dev.cloudbench.cli.command;
 
+import dev.cloudbench.core.report.Format;
 import dev.cloudbench.core.results.BenchmarkResult;
-import dev.cloudbench.core.results.MarkdownReport;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.Statistics;
 import dev.cloudbench.core.results.TargetResult;
@@ -23,10 +23,9 @@ final class ResultsTable {
             rows.add(new String[] {"benchmark", "mean ± σ", "median", "min", "max", "runs"});
             for (BenchmarkResult b : t.benchmarks()) {
                 Statistics s = b.statistics();
-                rows.add(new String[] {MarkdownReport.label(b),
-                    MarkdownReport.seconds(s.mean()) + " ± " + MarkdownReport.seconds(s.stddev()),
-                    MarkdownReport.seconds(s.median()), MarkdownReport.seconds(s.min()), MarkdownReport.seconds(s.max()),
-                    s.runs() + (s.runs() < b.runsRequested() ? " of " + b.runsRequested() : "")});
+                rows.add(new String[] {Format.label(b), Format.seconds(s.mean()) + " ± " + Format.seconds(s.stddev()),
+                    Format.seconds(s.median()), Format.seconds(s.min()), Format.seconds(s.max()),
+                    s.runs() + (b.fewerRunsThanRequested() ? " of " + b.runsRequested() : "")});
             }
             if (rows.size() > 1) {
                 table(rows, out);

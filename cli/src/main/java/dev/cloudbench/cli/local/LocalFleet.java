@@ -36,12 +36,13 @@ public final class LocalFleet implements FleetPort {
         Optional<LocalHost.Instance> existing = host.live().stream()
                 .filter(i -> i.runId.equals(spec.runId()) && i.targetId.equals(spec.targetId())).findFirst();
         if (existing.isPresent()) {
-            return new LaunchedInstance(existing.get().id, "local", "localhost", spec.imageId(), true, null);
+            return new LaunchedInstance(existing.get().id, "local", "localhost", spec.imageId(), true);
         }
         LocalHost.Instance instance = host.create(spec.runId(), spec.targetId(), spec.deadline());
         long delay = Math.max(0, Duration.between(clock.instant(), spec.deadline()).toMillis());
         deadlines.schedule(() -> host.terminate(instance.id), delay, TimeUnit.MILLISECONDS);
-        return new LaunchedInstance(instance.id, "local", "localhost", spec.imageId(), false, null);
+        return new LaunchedInstance(instance.id, "local", "localhost", spec.imageId(), false,
+                clock.instant().toString(), null);
     }
 
     @Override

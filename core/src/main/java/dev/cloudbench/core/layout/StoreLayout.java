@@ -11,7 +11,8 @@ package dev.cloudbench.core.layout;
  * runs/RUN/targets/TARGET/env/*.txt              what the instance reported about itself
  * runs/RUN/targets/TARGET/environment.json
  * runs/RUN/targets/TARGET/progress.json          the script's last progress line
- * runs/RUN/results.json, report.md
+ * runs/RUN/results.json, report.md, report.html
+ * suites/SUITE/latest/TARGET.json                the latest run in which the target succeeded
  * logs/RUN/TARGET/                               stdout and stderr of the script
  * </pre>
  * Logs live under their own top-level prefix so that one lifecycle rule can expire them while
@@ -75,5 +76,14 @@ public final class StoreLayout {
 
     public static String reportMarkdown(String runId) {
         return run(runId) + "report.md";
+    }
+
+    public static String reportHtml(String runId) {
+        return run(runId) + "report.html";
+    }
+
+    /** Pointer to the latest run of {@code suite} in which {@code targetId} succeeded: the next run's baseline. */
+    public static String latest(String suite, String targetId) {
+        return "suites/" + suite + "/latest/" + targetId + ".json";
     }
 }

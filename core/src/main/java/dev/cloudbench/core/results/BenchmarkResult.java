@@ -1,31 +1,64 @@
 package dev.cloudbench.core.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cloudbench.core.stats.Bootstrap;
+import dev.cloudbench.core.stats.BenchmarkWarning;
+import dev.cloudbench.core.stats.HyperfineWarnings;
+import dev.cloudbench.core.stats.Interval;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One measured command in results.json.
  *
- * @param benchmark     the suite's benchmark name
- * @param command       the command as run (parameters substituted)
- * @param parameters    parameter values, empty without parameter lists
- * @param runsRequested the runs the suite asked for; {@code statistics.runs} below it is flagged
- * @param statistics    computed from {@code times}
- * @param times         every raw wall time, seconds, in measurement order
- * @param exitCodes     per run, when hyperfine recorded them
- * @param user          mean user time, seconds, or null
- * @param system        mean system time, seconds, or null
- * @param rawExport     store key of the untouched hyperfine export
+ * @param benchmark      the suite's benchmark name (for plain hyperfine exports: the file's name)
+ * @param command        the command as run (parameters substituted)
+ * @param parameters     parameter values, empty without parameter lists
+ * @param runsRequested  the runs the suite asked for, or null when unknown (plain hyperfine
+ *                       exports); {@code statistics.runs} below it is flagged in reports
+ * @param statistics     computed from {@code times}
+ * @param medianInterval bootstrap confidence interval of the median, or null with fewer than two times
+ * @param warnings       ids of hyperfine's warnings that apply ({@link BenchmarkWarning}), recomputed
+ *                       from {@code times}
+ * @param times          every raw wall time, seconds, in measurement order
+ * @param exitCodes      per run, when hyperfine recorded them
+ * @param user           mean user time, seconds, or null
+ * @param system         mean system time, seconds, or null
+ * @param rawExport      store key (or file) of the untouched hyperfine export
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchmarkResult(
         String benchmark,
         String command,
         Map<String, String> parameters,
-        int runsRequested,
+        Integer runsRequested,
         Statistics statistics,
+        Interval medianInterval,
+        List<String> warnings,
         double[] times,
         List<Integer> exitCodes,
         Double user,
         Double system,
         String rawExport) {
+
+    public BenchmarkResult {
+        parameters = parameters == null ? Map.of() : parameters;
+        warnings = warnings == null ? List.of() : warnings;
+        exitCodes = exitCodes == null ? List.of() : exitCodes;
+    }
+
+    /** A result from one entry of a hyperfine export, with statistics, interval and warnings computed. */
+    public static BenchmarkResult of(String benchmark, HyperfineExport.Entry entry, Integer runsRequested,
+                                     String rawExport, Bootstrap bootstrap) {
+        List<String> warnings = HyperfineWarnings.of(entry.times(), entry.exitCodes()).stream()
+                .map(BenchmarkWarning::id).toList();
+        return new BenchmarkResult(benchmark, entry.command(), entry.parameters(), runsRequested,
+                Statistics.of(entry.times()), bootstrap.median(entry.times()), warnings, entry.times(),
+                entry.exitCodes(), entry.user(), entry.system(), rawExport);
+    }
+
+    /** True when fewer runs were measured than the suite asked for. */
+    public boolean fewerRunsThanRequested() {
+        return runsRequested != null && statistics.runs() < runsRequested;
+    }
 }

@@ -5,6 +5,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * What a target's machine was, as measured on it, plus what the fleet knows about it.
  * Fields the machine did not report are null.
+ *
+ * @param market       the market the instance was actually bought in ({@code spot},
+ *                     {@code on-demand}; {@code local} for this host)
+ * @param launchedAt   when the instance was launched (ISO-8601), when the fleet said
+ * @param pricePerHour what the instance cost per hour, USD, when the fleet recorded it at launch
+ * @param priceSource  where {@code pricePerHour} came from, e.g. {@code spot price at launch}
+ * @param startedAt    when the benchmark script started
+ * @param finishedAt   when results were collected (or the failure was handled)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Environment(
@@ -14,13 +22,15 @@ public record Environment(
         String zone,
         String instanceId,
         String imageId,
-        String spotPrice,
         String cpuModel,
         Integer cores,
         String kernel,
         String os,
         String hyperfineVersion,
         String commit,
+        String launchedAt,
+        Double pricePerHour,
+        String priceSource,
         String startedAt,
         String finishedAt) {
 }

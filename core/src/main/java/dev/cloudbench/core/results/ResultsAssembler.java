@@ -1,5 +1,7 @@
 package dev.cloudbench.core.results;
 
+import dev.cloudbench.core.cost.Costs;
+import dev.cloudbench.core.cost.PriceTable;
 import dev.cloudbench.core.error.ResultsMissingException;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
@@ -8,6 +10,7 @@ import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.TargetOutcome;
+import dev.cloudbench.core.stats.Bootstrap;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +24,7 @@ public final class ResultsAssembler {
     }
 
     public static TargetResult target(ResultStorePort store, String runId, Suite suite, PlannedTarget target,
-                                      TargetOutcome outcome) {
+                                      TargetOutcome outcome, Bootstrap bootstrap, PriceTable prices) {
         List<BenchmarkResult> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Benchmark b : suite.benchmarks()) {
@@ -39,8 +42,7 @@ public final class ResultsAssembler {
                 continue;
             }
             for (HyperfineExport.Entry e : export.results()) {
-                results.add(new BenchmarkResult(b.name(), e.command(), e.parameters(), suite.runsOf(b),
-                        Statistics.of(e.times()), e.times(), e.exitCodes(), e.user(), e.system(), key));
+                results.add(BenchmarkResult.of(b.name(), e, suite.runsOf(b), key, bootstrap));
             }
         }
         Environment environment = store.get(StoreLayout.environment(runId, target.targetId()))
@@ -50,6 +52,7 @@ public final class ResultsAssembler {
                 ? new TargetError("NoOutcome", "the target's branch reported no outcome", null)
                 : outcome.error();
         return new TargetResult(target.targetId(), target.architecture(), target.instanceType(), target.market(),
-                status, error, environment, results, missing);
+                status, error, environment, results, missing,
+                Costs.of(environment, target.instanceType(), target.market(), prices), null);
     }
 }

@@ -9,12 +9,14 @@ import java.util.List;
  * @param targetId          the target
  * @param architecture      as requested
  * @param instanceType      as requested
- * @param market            as requested
+ * @param market            as requested (what was actually used is in {@code environment.market})
  * @param status            {@code succeeded} or {@code failed}
  * @param error             why it failed, or null
  * @param environment       the machine, or null when it never reported
  * @param benchmarks        every result measured, including those measured before a failure
  * @param missingBenchmarks benchmarks of the suite with no result
+ * @param cost              what the target cost, as far as known; null when not computed
+ * @param baselineRunId     the run this target was compared with, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetResult(
@@ -26,5 +28,21 @@ public record TargetResult(
         TargetError error,
         Environment environment,
         List<BenchmarkResult> benchmarks,
-        List<String> missingBenchmarks) {
+        List<String> missingBenchmarks,
+        Cost cost,
+        String baselineRunId) {
+
+    public TargetResult {
+        benchmarks = benchmarks == null ? List.of() : benchmarks;
+        missingBenchmarks = missingBenchmarks == null ? List.of() : missingBenchmarks;
+    }
+
+    public boolean succeeded() {
+        return "succeeded".equals(status);
+    }
+
+    public TargetResult withBaseline(String runId) {
+        return new TargetResult(targetId, architecture, instanceType, market, status, error, environment, benchmarks,
+                missingBenchmarks, cost, runId);
+    }
 }

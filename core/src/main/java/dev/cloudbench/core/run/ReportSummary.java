@@ -6,10 +6,12 @@ package dev.cloudbench.core.run;
  * @param runId         the run
  * @param status        {@code succeeded} or {@code failed}
  * @param failedTargets how many targets failed
- * @param message       one line: what failed and why, or that all succeeded
+ * @param regressions   how many benchmarks were slower than in their baseline
+ * @param message       one line: what failed and why, or that all succeeded; and the comparison
  * @param results       store key of results.json
  * @param report        store key of report.md
+ * @param html          store key of report.html
  */
-public record ReportSummary(String runId, String status, int failedTargets, String message, String results,
-                            String report) {
+public record ReportSummary(String runId, String status, int failedTargets, int regressions, String message,
+                            String results, String report, String html) {
 }

@@ -24,11 +24,14 @@ final class EnvironmentReader {
                 .map(s -> s.startsWith("hyperfine ") ? s.substring("hyperfine ".length()) : s).orElse(null);
         String commit = text(store, prefix + "commit.txt").map(String::strip).orElse(null);
         var instance = state.instance();
+        Double price = instance == null ? null : instance.pricePerHour();
+        String priceSource = price == null ? null
+                : "spot".equals(instance.market()) ? "spot price at launch" : instance.market() + " price at launch";
         return new Environment(state.target().architecture(), state.target().instanceType(),
                 instance == null ? null : instance.market(), instance == null ? null : instance.zone(),
                 instance == null ? null : instance.instanceId(), instance == null ? null : instance.imageId(),
-                instance == null ? null : instance.spotPrice(),
-                cpuModel, cores, kernel, os, hyperfine, commit, state.startedAt(), finishedAt);
+                cpuModel, cores, kernel, os, hyperfine, commit, instance == null ? null : instance.launchedAt(),
+                price, priceSource, state.startedAt(), finishedAt);
     }
 
     private static Optional<String> text(ResultStorePort store, String key) {

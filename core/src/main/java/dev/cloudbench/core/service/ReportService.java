@@ -1,10 +1,15 @@
 package dev.cloudbench.core.service;
 
+import dev.cloudbench.core.cost.PriceTable;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.port.ResultStorePort;
-import dev.cloudbench.core.results.MarkdownReport;
+import dev.cloudbench.core.report.Baseline;
+import dev.cloudbench.core.report.HtmlReport;
+import dev.cloudbench.core.report.MarkdownReport;
+import dev.cloudbench.core.report.ReportText;
+import dev.cloudbench.core.report.RunAnalysis;
 import dev.cloudbench.core.results.ResultsAssembler;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
@@ -12,48 +17,85 @@ import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.ReportRequest;
 import dev.cloudbench.core.run.ReportSummary;
 import dev.cloudbench.core.run.TargetOutcome;
+import dev.cloudbench.core.stats.Bootstrap;
+import dev.cloudbench.core.stats.Verdict;
+import dev.cloudbench.core.stats.VerdictRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** "Publish Report": results.json and report.md from everything in the store, failed targets included. */
+/**
+ * "Publish Report": results.json, report.md and report.html from everything in the store, failed
+ * targets included. Each target is compared with the latest earlier run of the suite in which it
+ * succeeded; afterwards, each target that succeeded becomes the baseline of the suite's next run.
+ */
 public final class ReportService {
     private final ResultStorePort store;
     private final Clock clock;
+    private final Bootstrap bootstrap;
+    private final PriceTable prices;
 
     public ReportService(ResultStorePort store, Clock clock) {
+        this(store, clock, Bootstrap.standard(), PriceTable.bundled());
+    }
+
+    public ReportService(ResultStorePort store, Clock clock, Bootstrap bootstrap, PriceTable prices) {
         this.store = store;
         this.clock = clock;
+        this.bootstrap = bootstrap;
+        this.prices = prices;
     }
 
     public ReportSummary publish(ReportRequest request) {
         RunRequest run = RunRecords.request(store, request.runId());
+        String suite = run.suite().name();
         Map<String, TargetOutcome> outcomes = request.outcomes().stream()
                 .collect(Collectors.toMap(TargetOutcome::targetId, Function.identity(), (a, b) -> b));
+        Baselines baselines = new Baselines(store);
+        Map<String, Baseline> compared = new LinkedHashMap<>();
         List<TargetResult> targets = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (PlannedTarget t : PlanService.plannedTargets(run.targets())) {
-            TargetResult result = ResultsAssembler.target(store, run.runId(), run.suite(), t, outcomes.get(t.targetId()));
+            TargetResult result = ResultsAssembler.target(store, run.runId(), run.suite(), t,
+                    outcomes.get(t.targetId()), bootstrap, prices);
+            var baseline = baselines.find(suite, t.targetId(), run.runId());
+            if (baseline.isPresent()) {
+                compared.put(t.targetId(), baseline.get());
+                result = result.withBaseline(baseline.get().runId());
+            }
             targets.add(result);
-            if (!TargetOutcome.SUCCEEDED.equals(result.status())) {
+            if (!result.succeeded()) {
                 failures.add(t.targetId() + ": " + (result.error() == null ? "failed"
                         : (result.error().state() == null ? "" : result.error().state() + ": ") + result.error().message()));
             }
         }
         String status = failures.isEmpty() ? TargetOutcome.SUCCEEDED : TargetOutcome.FAILED;
-        RunResults results = new RunResults(RunResults.SCHEMA, run.runId(), run.suite().name(), status,
-                clock.instant().toString(), targets);
+        String now = clock.instant().toString();
+        RunResults results = new RunResults(RunResults.SCHEMA, run.runId(), suite, status, now, targets);
         store.put(StoreLayout.results(run.runId()), Json.writePretty(results));
-        store.put(StoreLayout.reportMarkdown(run.runId()),
-                MarkdownReport.render(results).getBytes(StandardCharsets.UTF_8));
+        RunAnalysis analysis = RunAnalysis.of(results, compared, bootstrap, VerdictRules.DEFAULT);
+        store.put(StoreLayout.reportMarkdown(run.runId()), MarkdownReport.render(analysis).getBytes(StandardCharsets.UTF_8));
+        store.put(StoreLayout.reportHtml(run.runId()), HtmlReport.render(analysis).getBytes(StandardCharsets.UTF_8));
+        for (TargetResult t : targets) {
+            if (t.succeeded()) {
+                baselines.advance(suite, t.targetId(), run.runId(), now);
+            }
+        }
         String message = failures.isEmpty()
                 ? "all " + targets.size() + " target(s) succeeded"
                 : failures.size() + " of " + targets.size() + " target(s) failed: " + String.join("; ", failures);
-        return new ReportSummary(run.runId(), status, failures.size(), message,
-                StoreLayout.results(run.runId()), StoreLayout.reportMarkdown(run.runId()));
+        String verdicts = ReportText.verdictSummary(analysis);
+        if (verdicts != null) {
+            message += "; against the baseline: " + verdicts;
+        }
+        int regressions = analysis.verdictCounts().getOrDefault(Verdict.SLOWER, 0L).intValue();
+        return new ReportSummary(run.runId(), status, failures.size(), regressions, message,
+                StoreLayout.results(run.runId()), StoreLayout.reportMarkdown(run.runId()),
+                StoreLayout.reportHtml(run.runId()));
     }
 }

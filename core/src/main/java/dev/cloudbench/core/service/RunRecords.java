@@ -5,6 +5,7 @@ import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.core.results.TargetError;
 import dev.cloudbench.core.run.StepError;
 
 /** Reading back what a run stored, shared by the services. */
@@ -46,10 +47,6 @@ final class RunRecords {
 
     /** The short name of an error: the simple class name of our exceptions. */
     static String shortName(String errorName) {
-        if (errorName == null) {
-            return "Error";
-        }
-        int dot = errorName.lastIndexOf('.');
-        return dot >= 0 && errorName.startsWith("dev.cloudbench") ? errorName.substring(dot + 1) : errorName;
+        return TargetError.shortName(errorName);
     }
 }

@@ -22,7 +22,7 @@ public final class FakeFleet implements FleetPort {
     public LaunchedInstance launch(LaunchSpec spec) {
         String id = "i-" + (live.size() + terminated.size() + 1);
         live.put(id, spec);
-        return new LaunchedInstance(id, "spot", "zone-a", spec.imageId(), false, "0.0357");
+        return new LaunchedInstance(id, "spot", "zone-a", spec.imageId(), false, null, 0.0357);
     }
 
     @Override

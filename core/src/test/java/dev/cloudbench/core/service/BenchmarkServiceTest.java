@@ -39,7 +39,7 @@ class BenchmarkServiceTest {
                   {"name":"slow","command":"sleep 9","timeoutSeconds":3}]},
                  "targets":[{"architecture":"x86_64","instanceType":"c7i.large"}]}"""), null);
         TargetState launched = TargetState.start(plan.runId(), plan.deadline(), plan.targets().get(0))
-                .withInstance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false, "0.0357"));
+                .withInstance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false, null, 0.0357));
         fleet.live.put("i-1", new dev.cloudbench.core.port.LaunchSpec("r1", plan.targets().get(0).targetId(),
                 "x86_64", "c7i.large", "spot", null, "ami-1", NOW.plusSeconds(3600), 0));
         state = service().start(launched);

@@ -189,19 +189,20 @@ public final class Ec2Fleet implements FleetPort {
     private LaunchedInstance launched(Instance instance, boolean reused) {
         String market = instance.instanceLifecycleAsString() == null ? LaunchPlan.ON_DEMAND : LaunchPlan.SPOT;
         String zone = instance.placement().availabilityZone();
-        String price = market.equals(LaunchPlan.SPOT)
+        Double price = market.equals(LaunchPlan.SPOT)
                 ? spotPrice(instance.instanceTypeAsString(), zone, instance.launchTime()) : null;
-        return new LaunchedInstance(instance.instanceId(), market, zone, instance.imageId(), reused, price);
+        return new LaunchedInstance(instance.instanceId(), market, zone, instance.imageId(), reused,
+                instance.launchTime() == null ? null : instance.launchTime().toString(), price);
     }
 
     /** The spot price when the instance launched; unknown (null) rather than a failed launch. */
-    private String spotPrice(String instanceType, String zone, Instant at) {
+    private Double spotPrice(String instanceType, String zone, Instant at) {
         try {
             return ec2.describeSpotPriceHistory(r -> r.instanceTypesWithStrings(instanceType).availabilityZone(zone)
                             .productDescriptions("Linux/UNIX").startTime(at == null ? Instant.now() : at)
                             .endTime(at == null ? Instant.now() : at))
-                    .spotPriceHistory().stream().findFirst().map(p -> p.spotPrice()).orElse(null);
-        } catch (SdkException e) {
+                    .spotPriceHistory().stream().findFirst().map(p -> Double.valueOf(p.spotPrice())).orElse(null);
+        } catch (SdkException | NumberFormatException e) {
             return null;
         }
     }

@@ -46,7 +46,7 @@ class Ec2FleetTest {
         assertThat(launched.zone()).isEqualTo("us-east-1a");
         assertThat(launched.imageId()).isEqualTo("ami-0abc");
         assertThat(launched.reused()).isFalse();
-        assertThat(launched.spotPrice()).isEqualTo("0.029600");
+        assertThat(launched.pricePerHour()).isEqualTo(0.0296);
         Map<String, String> run = ec2.calls("RunInstances").get(0);
         assertThat(run).containsEntry("InstanceType", "c7g.large")
                 .containsEntry("ImageId", "ami-0abc")
@@ -122,7 +122,7 @@ class Ec2FleetTest {
         LaunchedInstance launched = fleet.launch(spec("c7g.large", "arm64", "spot-or-on-demand"));
 
         assertThat(launched.market()).isEqualTo("on-demand");
-        assertThat(launched.spotPrice()).isNull();
+        assertThat(launched.pricePerHour()).isNull();
         List<Map<String, String>> runs = ec2.calls("RunInstances");
         assertThat(runs).hasSize(3);
         assertThat(runs.get(2)).doesNotContainKey("InstanceMarketOptions.MarketType")

@@ -55,7 +55,7 @@ class HandlersOnTheWireTest {
 
         assertThat(state.path("instance").path("imageId").asText()).isEqualTo("ami-built");
         assertThat(state.path("instance").path("market").asText()).isEqualTo("spot");
-        assertThat(state.path("instance").path("spotPrice").asText()).isEqualTo("0.029600");
+        assertThat(state.path("instance").path("pricePerHour").asDouble()).isEqualTo(0.0296);
         assertThat(ec2.calls("RunInstances").get(0)).containsEntry("ImageId", "ami-built")
                 .containsEntry("InstanceType", "c7g.large");
     }

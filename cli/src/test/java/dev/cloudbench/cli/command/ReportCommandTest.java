@@ -1,0 +1,146 @@
+package dev.cloudbench.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    /** A hyperfine 1.x export of one command with {@code runs} times around {@code median}. */
+    private static String export(String command, double median, int runs, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        String times = Arrays.stream(new double[runs]).map(x -> median * (1 + (rng.nextDouble() - 0.5) * 0.01))
+                .mapToObj(t -> String.format(Locale.ROOT, "%.6f", t)).collect(Collectors.joining(", "));
+        return "{\"results\": [{\"command\": \"" + command + "\", \"mean\": " + median + ", \"times\": [" + times + "]}]}";
+    }
+
+    private Path exports(String name, double sortMedian) throws IOException {
+        Path d = Files.createDirectories(dir.resolve(name));
+        Files.writeString(d.resolve("sort.json"), export("sort big.txt", sortMedian, 20, 1));
+        Files.writeString(d.resolve("gzip.json"), export("gzip big.txt", 0.05, 20, 2));
+        return d;
+    }
+
+    @Test
+    void report_rendersMarkdownAndHtml_fromADirectoryOfHyperfineExports() throws IOException {
+        Path exports = exports("today", 0.1);
+
+        int code = run("report", exports.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(exports.resolve("report.md")).content().startsWith("# cloudbench: today")
+                .contains("| sort | 100.");
+        assertThat(exports.resolve("report.html")).content().startsWith("<!DOCTYPE html>");
+        assertThat(out.toString()).contains("2 result(s) on 1 target(s) of today")
+                .contains("No baseline to compare with.")
+                .contains("Report: " + exports.resolve("report.md"))
+                .contains(exports.resolve("report.html").toString());
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void report_comparesWithABaseline_andWritesWhereItIsTold() throws IOException {
+        Path before = exports("before", 0.1);
+        Path after = exports("after", 0.12);
+        Path output = dir.resolve("out");
+
+        int code = run("report", after.toString(), "--baseline", before.toString(), "--output", output.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Against the baseline: 1 slower, 1 no significant change.");
+        assertThat(output.resolve("report.md")).content().contains("## Changes against the baseline")
+                .contains("| after | sort |").contains("**▲ slower**");
+        assertThat(after.resolve("report.md")).doesNotExist();
+    }
+
+    @Test
+    void report_refusesAFileThatIsNotHyperfine_withOneLineNamingIt() throws IOException {
+        Path exports = exports("mixed", 0.1);
+        Path stray = Files.writeString(exports.resolve("package.json"), "{\"name\": \"x\"}");
+
+        int code = run("report", exports.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).hasLineCount(1)
+                .startsWith("cloudbench: bad input: " + stray + ": not a hyperfine export");
+        assertThat(exports.resolve("report.md")).doesNotExist();
+    }
+
+    @Test
+    void report_refusesABaselineWithNoTargetInCommon() throws IOException {
+        Path current = dir.resolve("current");
+        exports("current/x86", 0.1);
+        exports("current/arm", 0.1);
+        Path other = dir.resolve("other");
+        exports("other/riscv", 0.1);
+        exports("other/mips", 0.1);
+
+        int code = run("report", current.toString(), "--baseline", other.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("no target in common");
+    }
+
+    @Test
+    void report_isListedInTheHelp() {
+        run("--help");
+
+        assertThat(out.toString()).contains("report").contains("local");
+    }
+
+    @Test
+    void report_ofARunDirectory_writesBesideResultsJson_andSaysWhenItsBaselineIsGone() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("store/runs/run-2"));
+        Files.writeString(run.resolve("results.json"), """
+                {"schema": "cloudbench.results/v1", "runId": "run-2", "suite": "s", "status": "succeeded",
+                 "generatedAt": "2026-01-01T00:00:00Z",
+                 "targets": [{"targetId": "x86", "status": "succeeded", "baselineRunId": "run-1",
+                              "benchmarks": [{"benchmark": "a", "command": "a", "times": [0.10, 0.11, 0.12]}]}]}
+                """);
+
+        int code = run("report", run.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Target x86: its baseline, run run-1, is not in the same result store");
+        assertThat(run.resolve("report.md")).content().contains("| a | 110.00 ms (");
+        assertThat(run.resolve("report.html")).exists();
+    }
+
+    @Test
+    void report_refusesResultsWithABenchmarkWithoutTimes() throws IOException {
+        Path file = Files.writeString(dir.resolve("results.json"), """
+                {"schema": "cloudbench.results/v1", "runId": "r", "suite": "s", "status": "succeeded",
+                 "targets": [{"targetId": "x86", "status": "succeeded", "benchmarks": [{"benchmark": "a"}]}]}
+                """);
+
+        int code = run("report", file.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).hasLineCount(1).contains(file + ": benchmark 'a' of target 'x86' has no raw times");
+    }
+}

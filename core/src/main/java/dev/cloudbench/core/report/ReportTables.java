@@ -1,0 +1,190 @@
+package dev.cloudbench.core.report;
+
+import dev.cloudbench.core.report.Table.Cell;
+import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.Cost;
+import dev.cloudbench.core.results.Environment;
+import dev.cloudbench.core.stats.BenchmarkWarning;
+import dev.cloudbench.core.stats.Comparison;
+import dev.cloudbench.core.stats.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The tables every report shows, decided once; Markdown and HTML only write them out. */
+public final class ReportTables {
+    private ReportTables() {
+    }
+
+    /** Every benchmark compared with its baseline, regressions first. */
+    public static Table changes(RunAnalysis a) {
+        Table.Builder t = new Table.Builder().text("target").text("benchmark").number("baseline median")
+                .number("median").number("change (" + Format.level(a.bootstrap().level()) + " CI)").text("verdict");
+        for (RunAnalysis.Change c : a.changes()) {
+            BenchmarkView b = c.benchmark();
+            Comparison change = b.change();
+            String range = change.interval() == null ? "" : " (" + Format.changeRange(change.interval()) + ")";
+            t.row(List.of(Cell.of(c.target().id()), Cell.of(b.key()),
+                    median(b.baseline()), median(b.result()),
+                    new Cell(Format.percent(change.changePercent()) + range, change.changePercent(), null),
+                    verdict(change.verdict(), change.verdict().symbol() + " " + change.verdict().label())));
+        }
+        return t.build();
+    }
+
+    /** Medians per target and each target's ratio to the reference target. */
+    public static Table sideBySide(RunAnalysis a) {
+        TargetView ref = a.reference();
+        Table.Builder t = new Table.Builder().text("benchmark");
+        List<TargetView> shown = a.targets().stream().filter(v -> !v.benchmarks().isEmpty()).toList();
+        for (TargetView v : shown) {
+            t.number(v.id() + " median");
+            if (v != ref) {
+                t.number(v.id() + " ÷ " + ref.id());
+            }
+        }
+        for (String key : a.keys()) {
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.of(key));
+            for (TargetView v : shown) {
+                Optional<BenchmarkView> b = v.benchmark(key);
+                row.add(b.map(x -> median(x.result())).orElse(Cell.of("—")));
+                if (v != ref) {
+                    row.add(b.map(BenchmarkView::vsReference).map(ReportTables::ratio).orElse(Cell.of("—")));
+                }
+            }
+            t.row(row);
+        }
+        return t.build();
+    }
+
+    /** A target's benchmarks with their statistics. */
+    public static Table target(TargetView v, double level) {
+        Table.Builder t = new Table.Builder().text("benchmark").number("median (" + Format.level(level) + " CI)")
+                .number("mean ± σ").number("min – max").number("runs").text("notes");
+        for (BenchmarkView b : v.benchmarks()) {
+            var s = b.stats();
+            String ci = b.medianInterval() == null ? "" : " (" + Format.range(b.medianInterval(), Format::seconds) + ")";
+            List<String> notes = new ArrayList<>(b.warnings().stream().map(BenchmarkWarning::id).toList());
+            if (b.result().fewerRunsThanRequested()) {
+                notes.add(0, "fewer runs than requested");
+            }
+            t.row(List.of(Cell.of(b.key()), Cell.number(Format.seconds(s.median()) + ci, s.median()),
+                    Cell.number(Format.seconds(s.mean()) + " ± " + Format.seconds(s.stddev()), s.mean()),
+                    Cell.number(Format.seconds(s.min()) + " – " + Format.seconds(s.max()), s.min()),
+                    b.result().fewerRunsThanRequested() ? new Cell(b.runs(), (double) s.runs(), Table.UNSTABLE)
+                            : Cell.number(b.runs(), s.runs()),
+                    Cell.of(String.join(", ", notes))));
+        }
+        return t.build();
+    }
+
+    /** What each target cost, and the run's total of what is known. */
+    public static Table cost(RunAnalysis a) {
+        Table.Builder t = new Table.Builder().text("target").text("market").number("instance time")
+                .number("price / hour").text("price source").number("cost");
+        for (TargetView v : a.targets()) {
+            Cost c = v.result().cost();
+            Environment e = v.result().environment();
+            String market = e != null && e.market() != null ? e.market() : v.result().market();
+            if (c == null) {
+                t.row(List.of(Cell.of(v.id()), Cell.of(orDash(market)), Cell.of("—"), Cell.of("—"), Cell.of("—"),
+                        Cell.of("unknown")));
+                continue;
+            }
+            t.row(List.of(Cell.of(v.id()), Cell.of(orDash(market)),
+                    c.instanceSeconds() == null ? Cell.of("unknown")
+                            : Cell.number(Format.duration(c.instanceSeconds()), c.instanceSeconds()),
+                    c.pricePerHour() == null ? Cell.of("—") : Cell.number(Format.usd(c.pricePerHour()), c.pricePerHour()),
+                    Cell.of(orDash(c.priceSource())),
+                    c.amount() == null ? Cell.of("— (" + c.note() + ")")
+                            : Cell.number(Format.usd(c.amount()), c.amount())));
+        }
+        long unknown = a.targetsWithoutCost();
+        String total = unknown == a.targets().size() ? "—"
+                : Format.usd(a.knownCost()) + (unknown == 0 ? "" : " + " + unknown + " target(s) of unknown cost");
+        t.footer(List.of(Cell.strong("total"), Cell.of(""), Cell.of(""), Cell.of(""), Cell.of(""), Cell.strong(total)));
+        return t.build();
+    }
+
+    /** Cost of one run of each benchmark on each priced target: median × price per second. */
+    public static Table pricePerformance(RunAnalysis a) {
+        Table.Builder t = new Table.Builder().text("benchmark");
+        List<TargetView> priced = a.pricedTargets();
+        priced.forEach(v -> t.number(v.id() + " ($ per 1,000 runs)"));
+        for (String key : a.keys()) {
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.of(key));
+            for (TargetView v : priced) {
+                row.add(v.benchmark(key).map(BenchmarkView::costPerRun)
+                        .map(c -> Cell.number(Format.usd(c * 1000), c * 1000)).orElse(Cell.of("—")));
+            }
+            t.row(row);
+        }
+        return t.build();
+    }
+
+    /** The machines: one column per target that reported, one row per fact any of them reported. */
+    public static Table environment(RunAnalysis a) {
+        List<TargetView> reported = a.targets().stream().filter(v -> v.result().environment() != null).toList();
+        Table.Builder t = new Table.Builder().text("");
+        reported.forEach(v -> t.text(v.id()));
+        fact(t, reported, "architecture", Environment::architecture);
+        fact(t, reported, "instance type", Environment::instanceType);
+        fact(t, reported, "market", Environment::market);
+        fact(t, reported, "zone", Environment::zone);
+        fact(t, reported, "instance", Environment::instanceId);
+        fact(t, reported, "image", Environment::imageId);
+        fact(t, reported, "CPU", Environment::cpuModel);
+        fact(t, reported, "cores", e -> e.cores() == null ? null : e.cores().toString());
+        fact(t, reported, "OS", Environment::os);
+        fact(t, reported, "kernel", Environment::kernel);
+        fact(t, reported, "hyperfine", Environment::hyperfineVersion);
+        fact(t, reported, "commit", Environment::commit);
+        fact(t, reported, "launched", Environment::launchedAt);
+        fact(t, reported, "benchmark started", Environment::startedAt);
+        fact(t, reported, "results collected", Environment::finishedAt);
+        return t.build();
+    }
+
+    private static void fact(Table.Builder t, List<TargetView> targets, String name, Function<Environment, String> f) {
+        List<String> values = targets.stream().map(v -> f.apply(v.result().environment())).toList();
+        if (values.stream().allMatch(v -> v == null)) {
+            return;
+        }
+        List<Cell> row = new ArrayList<>();
+        row.add(Cell.strong(name));
+        values.forEach(v -> row.add(Cell.of(orDash(v))));
+        t.row(row);
+    }
+
+    private static Cell median(BenchmarkResult b) {
+        double m = b.statistics().median();
+        String runs = b.fewerRunsThanRequested()
+                ? " (" + b.statistics().runs() + " of " + b.runsRequested() + " runs)" : "";
+        return Cell.number(Format.seconds(m) + runs, m);
+    }
+
+    private static Cell ratio(Comparison c) {
+        String range = c.interval() == null ? "" : " (" + Format.range(c.interval(), Format::ratio) + ")";
+        return new Cell(Format.ratio(c.ratio()) + range + " " + c.verdict().symbol(), c.ratio(), tone(c.verdict()));
+    }
+
+    private static Cell verdict(Verdict v, String text) {
+        return new Cell(text, (double) v.ordinal(), tone(v));
+    }
+
+    static String tone(Verdict v) {
+        return switch (v) {
+            case SLOWER -> Table.SLOWER;
+            case FASTER -> Table.FASTER;
+            case UNSTABLE -> Table.UNSTABLE;
+            case NO_SIGNIFICANT_CHANGE -> Table.SAME;
+        };
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+}

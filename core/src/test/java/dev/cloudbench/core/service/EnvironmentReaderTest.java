@@ -1,0 +1,55 @@
+package dev.cloudbench.core.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.port.LaunchedInstance;
+import dev.cloudbench.core.results.Environment;
+import dev.cloudbench.core.run.PlannedTarget;
+import dev.cloudbench.core.run.TargetState;
+import dev.cloudbench.core.testing.InMemoryStore;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentReaderTest {
+    private static final PlannedTarget TARGET = new PlannedTarget("arm", "arm64", "c7g.large", "spot", null);
+
+    private static TargetState launched(LaunchedInstance instance) {
+        return TargetState.start("run-1", "2026-01-01T11:00:00Z", TARGET).withInstance(instance)
+                .withCommand("cmd-1", "2026-01-01T10:01:00Z");
+    }
+
+    @Test
+    void environment_carriesTheLaunchTimeAndPriceTheFleetRecorded() {
+        var instance = new LaunchedInstance("i-1", "spot", "eu-west-1a", "ami-1", false, "2026-01-01T10:00:00Z", 0.0312);
+
+        Environment e = EnvironmentReader.read(new InMemoryStore(), launched(instance), "2026-01-01T10:11:00Z");
+
+        assertThat(e.launchedAt()).isEqualTo("2026-01-01T10:00:00Z");
+        assertThat(e.pricePerHour()).isEqualTo(0.0312);
+        assertThat(e.priceSource()).isEqualTo("spot price at launch");
+        assertThat(e.startedAt()).isEqualTo("2026-01-01T10:01:00Z");
+    }
+
+    @Test
+    void environment_hasNoPrice_whenTheFleetKnewNone() {
+        Environment e = EnvironmentReader.read(new InMemoryStore(),
+                launched(new LaunchedInstance("i-1", "on-demand", "eu-west-1a", "ami-1", false)), "2026-01-01T10:11:00Z");
+
+        assertThat(e.pricePerHour()).isNull();
+        assertThat(e.priceSource()).isNull();
+        assertThat(e.launchedAt()).isNull();
+    }
+
+    @Test
+    void launchedInstance_readsStatePayloadsWrittenBeforeItHadLaunchTimeAndPrice() {
+        LaunchedInstance old = Json.read(
+                "{\"instanceId\":\"i-1\",\"market\":\"spot\",\"zone\":\"z\",\"imageId\":\"ami-1\",\"reused\":false}"
+                        .getBytes(StandardCharsets.UTF_8), LaunchedInstance.class);
+        var priced = new LaunchedInstance("i-1", "spot", "z", "ami-1", true, "2026-01-01T10:00:00Z", 0.02);
+
+        assertThat(old).isEqualTo(new LaunchedInstance("i-1", "spot", "z", "ami-1", false));
+        assertThat(Json.read(Json.write(priced).getBytes(StandardCharsets.UTF_8), LaunchedInstance.class))
+                .isEqualTo(priced);
+    }
+}
