@@ -269,8 +269,8 @@ ensure_ssm_agent() {
 }
 
 main() {
-  [ "$(id -u)" -eq 0 ] || fail "run as root"
   detect_arch
+  [ "$(id -u)" -eq 0 ] || fail "run as root"
   mkdir -p "$TOOLS"
   apt_install
   install_zig
