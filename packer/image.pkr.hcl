@@ -140,6 +140,8 @@ locals {
   EOT
 }
 
+# One source per architecture, written out in full: CodeBuild picks one by name (-only), and each
+# reads on its own. They differ in instance type, AMI filter and the architecture in names and tags.
 source "amazon-ebs" "x86-build" {
   region        = var.region
   instance_type = var.x86_instance_type

@@ -1,6 +1,7 @@
 package dev.cloudbench.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,6 +33,7 @@ class InstallPackerScriptTest {
 
     @BeforeEach
     void releaseZip() throws IOException, NoSuchAlgorithmException {
+        assumeTrue(Command.onPath("unzip"), "unzip is not installed (Debian: apt-get install unzip)");
         Path zip = dir.resolve("release.zip");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("packer"));
