@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudbench.core.error.BadInputException;
-import dev.cloudbench.core.fakes.InMemoryStore;
+import dev.cloudbench.core.testing.InMemoryStore;
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.RunPlan;

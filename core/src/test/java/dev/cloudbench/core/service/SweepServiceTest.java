@@ -2,7 +2,7 @@ package dev.cloudbench.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloudbench.core.fakes.FakeFleet;
+import dev.cloudbench.core.testing.FakeFleet;
 import dev.cloudbench.core.port.TaggedInstance;
 import dev.cloudbench.core.run.SweepReport;
 import java.time.Clock;

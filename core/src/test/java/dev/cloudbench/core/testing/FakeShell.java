@@ -1,4 +1,4 @@
-package dev.cloudbench.core.fakes;
+package dev.cloudbench.core.testing;
 
 import dev.cloudbench.core.port.CommandStatus;
 import dev.cloudbench.core.port.RemoteShellPort;
