@@ -73,12 +73,35 @@ class DefinitionTest {
         JsonNode branch = definition().path("States").path("Run Targets").path("ItemProcessor").path("States");
         branch.fields().forEachRemaining(e -> {
             if ("Task".equals(e.getValue().path("Type").asText()) && !e.getKey().equals("Terminate After Failure")) {
-                JsonNode target = e.getValue().path("Catch").path(0);
-                assertThat(target.path("ErrorEquals").path(0).asText()).as(e.getKey()).isEqualTo("States.ALL");
-                String next = target.path("Next").asText();
-                assertThat(branch.path(next).path("Next").asText()).as(e.getKey()).isEqualTo("Terminate After Failure");
+                JsonNode catchers = e.getValue().path("Catch");
+                JsonNode last = catchers.path(catchers.size() - 1);
+                assertThat(last.path("ErrorEquals").path(0).asText()).as(e.getKey()).isEqualTo("States.ALL");
+                assertThat(branch.path(last.path("Next").asText()).path("Next").asText()).as(e.getKey())
+                        .isEqualTo("Terminate After Failure");
+                for (JsonNode c : catchers) {
+                    assertThat(endsInTerminationOrRelaunch(branch, c.path("Next").asText(), 0)).as(e.getKey()).isTrue();
+                }
             }
         });
+    }
+
+    /** Whether every path from {@code state} reaches Terminate After Failure or a new launch. */
+    private static boolean endsInTerminationOrRelaunch(JsonNode branch, String state, int depth) {
+        if (state.equals("Terminate After Failure") || state.equals("Launch Instance")) {
+            return true;
+        }
+        JsonNode s = branch.path(state);
+        if (depth > 5 || s.isMissingNode()) {
+            return false;
+        }
+        if ("Choice".equals(s.path("Type").asText())) {
+            boolean all = endsInTerminationOrRelaunch(branch, s.path("Default").asText(), depth + 1);
+            for (JsonNode choice : s.path("Choices")) {
+                all &= endsInTerminationOrRelaunch(branch, choice.path("Next").asText(), depth + 1);
+            }
+            return all;
+        }
+        return endsInTerminationOrRelaunch(branch, s.path("Next").asText(), depth + 1);
     }
 
     @Test

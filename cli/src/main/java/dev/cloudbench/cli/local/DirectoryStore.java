@@ -78,7 +78,9 @@ public final class DirectoryStore implements ResultStorePort {
 
     @Override
     public String shellUploadFunction() {
+        // Copy, then rename: a reader never sees half a file (as with put above).
         String r = Shell.quote(root.toString());
-        return "mkdir -p \"$(dirname " + r + "/\"$2\")\" && cp \"$1\" " + r + "/\"$2\"";
+        return "local d; d=\"$(dirname " + r + "/\"$2\")\" && mkdir -p \"$d\" && cp \"$1\" \"$d/.put-$$\" && mv -f \"$d/.put-$$\" "
+                + r + "/\"$2\"";
     }
 }

@@ -7,6 +7,7 @@ package dev.cloudbench.core.layout;
  * runs/RUN/plan.json                             run id, deadline and target ids, as planned
  * runs/RUN/images/ARCH.json                      the image build a run started
  * runs/RUN/targets/TARGET/command.json           the benchmark command started on the instance
+ * runs/RUN/targets/TARGET/interruption.json      a spot reclaim the target survived, and what it measured
  * runs/RUN/targets/TARGET/raw/BENCHMARK.json     hyperfine exports, untouched
  * runs/RUN/targets/TARGET/env/*.txt              what the instance reported about itself
  * runs/RUN/targets/TARGET/environment.json
@@ -36,6 +37,11 @@ public final class StoreLayout {
 
     public static String imageBuild(String runId, String architecture) {
         return run(runId) + "images/" + architecture + ".json";
+    }
+
+    /** Written when a spot reclaim moved the target to on-demand: what was measured on the lost instance. */
+    public static String interruption(String runId, String targetId) {
+        return target(runId, targetId) + "interruption.json";
     }
 
     public static String command(String runId, String targetId) {

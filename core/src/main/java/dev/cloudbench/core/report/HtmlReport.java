@@ -226,6 +226,9 @@ public final class HtmlReport {
         if (!t.result().missingBenchmarks().isEmpty()) {
             h.append("<p>Not measured: ").append(esc(String.join(", ", t.result().missingBenchmarks()))).append("</p>\n");
         }
+        if (t.result().interruption() != null) {
+            h.append("<p class=\"alert\">").append(esc(ReportText.interruption(t))).append("</p>\n");
+        }
         if (!t.notMeasuredNow().isEmpty()) {
             h.append("<p>In the baseline but not measured now: ").append(esc(String.join(", ", t.notMeasuredNow())))
                     .append("</p>\n");

@@ -59,6 +59,9 @@ public final class MarkdownReport {
                     md.append("Not measured: ").append(text(String.join(", ", t.result().missingBenchmarks())))
                             .append("\n\n");
                 }
+                if (t.result().interruption() != null) {
+                    md.append("> ").append(text(ReportText.interruption(t))).append("\n\n");
+                }
             }
         } else {
             md.append("_Per-target tables and the environment are left out to fit a comment: see report.html._\n\n");

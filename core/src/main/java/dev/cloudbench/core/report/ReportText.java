@@ -108,4 +108,15 @@ public final class ReportText {
     private static String pct(double fraction) {
         return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
     }
+
+    /** The sentence that marks results measured on an instance a spot reclaim took away, or empty. */
+    public static String interruption(TargetView t) {
+        var i = t.result().interruption();
+        if (i == null) {
+            return "";
+        }
+        return "Spot instance " + i.instanceId() + " (" + i.zone() + ") was reclaimed during the run; the target was"
+                + " retried on on-demand. Measured on the interrupted instance: "
+                + (i.benchmarks().isEmpty() ? "nothing" : String.join(", ", i.benchmarks())) + ".";
+    }
 }

@@ -51,8 +51,10 @@ public final class ResultsAssembler {
         TargetError error = outcome == null
                 ? new TargetError("NoOutcome", "the target's branch reported no outcome", null)
                 : outcome.error();
+        Interruption interruption = store.get(StoreLayout.interruption(runId, target.targetId()))
+                .map(b -> Json.read(b, Interruption.class)).orElse(null);
         return new TargetResult(target.targetId(), target.architecture(), target.instanceType(), target.market(),
                 status, error, environment, results, missing,
-                Costs.of(environment, target.instanceType(), target.market(), prices), null);
+                Costs.of(environment, target.instanceType(), target.market(), prices), null, interruption);
     }
 }

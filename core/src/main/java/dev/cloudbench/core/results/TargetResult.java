@@ -17,6 +17,7 @@ import java.util.List;
  * @param missingBenchmarks benchmarks of the suite with no result
  * @param cost              what the target cost, as far as known; null when not computed
  * @param baselineRunId     the run this target was compared with, or null
+ * @param interruption      the spot reclaim the target survived by a retry on on-demand, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetResult(
@@ -30,7 +31,16 @@ public record TargetResult(
         List<BenchmarkResult> benchmarks,
         List<String> missingBenchmarks,
         Cost cost,
-        String baselineRunId) {
+        String baselineRunId,
+        Interruption interruption) {
+
+    /** A target that was never interrupted. */
+    public TargetResult(String targetId, String architecture, String instanceType, String market, String status,
+                        TargetError error, Environment environment, List<BenchmarkResult> benchmarks,
+                        List<String> missingBenchmarks, Cost cost, String baselineRunId) {
+        this(targetId, architecture, instanceType, market, status, error, environment, benchmarks, missingBenchmarks,
+                cost, baselineRunId, null);
+    }
 
     public TargetResult {
         benchmarks = benchmarks == null ? List.of() : benchmarks;
@@ -43,6 +53,6 @@ public record TargetResult(
 
     public TargetResult withBaseline(String runId) {
         return new TargetResult(targetId, architecture, instanceType, market, status, error, environment, benchmarks,
-                missingBenchmarks, cost, runId);
+                missingBenchmarks, cost, runId, interruption);
     }
 }

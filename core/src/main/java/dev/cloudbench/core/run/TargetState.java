@@ -20,6 +20,8 @@ import dev.cloudbench.core.port.LaunchedInstance;
  * @param finishedAt  when results were collected
  * @param error       set by a Catch clause
  * @param failedState set by the Catch path: the state the error happened in
+ * @param attempt     0 for the target's first instance; 1 after a spot reclaim moved it to on-demand
+ * @param interrupted the instance a spot reclaim took away, when this is the retry
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetState(
@@ -35,32 +37,36 @@ public record TargetState(
         String startedAt,
         String finishedAt,
         StepError error,
-        String failedState) {
+        String failedState,
+        int attempt,
+        LaunchedInstance interrupted) {
 
     public static TargetState start(String runId, String deadline, PlannedTarget target) {
-        return new TargetState(runId, deadline, target, null, null, null, null, null, 0, null, null, null, null);
+        return new TargetState(runId, deadline, target, null, null, null, null, null, 0, null, null, null, null, 0, null);
     }
 
     public TargetState withInstance(LaunchedInstance launched) {
-        return new TargetState(runId, deadline, target, launched, false, null, null, null, 0, null, null, null, null);
+        return new TargetState(runId, deadline, target, launched, false, null, null, null, 0, null, null, null, null,
+                attempt, interrupted);
     }
 
     public TargetState withReady(boolean isReady) {
         return new TargetState(runId, deadline, target, instance, isReady, commandId, done, progress, checks + 1,
-                startedAt, finishedAt, error, failedState);
+                startedAt, finishedAt, error, failedState, attempt, interrupted);
     }
 
     public TargetState withCommand(String id, String at) {
-        return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, at, null, null, null);
+        return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, at, null, null, null,
+                attempt, interrupted);
     }
 
     public TargetState withBenchmarkStatus(boolean isDone, Progress latest) {
         return new TargetState(runId, deadline, target, instance, ready, commandId, isDone, latest, checks + 1,
-                startedAt, finishedAt, error, failedState);
+                startedAt, finishedAt, error, failedState, attempt, interrupted);
     }
 
     public TargetState withFinishedAt(String at) {
         return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
-                startedAt, at, error, failedState);
+                startedAt, at, error, failedState, attempt, interrupted);
     }
 }

@@ -11,14 +11,18 @@ import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.port.CommandStatus;
 import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.InstanceStatus;
+import dev.cloudbench.core.port.LaunchedInstance;
 import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.results.HyperfineExport;
+import dev.cloudbench.core.results.Interruption;
 import dev.cloudbench.core.run.Progress;
 import dev.cloudbench.core.run.TargetState;
 import dev.cloudbench.core.script.BenchmarkScript;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** "Start Benchmark", "Check Benchmark" and "Collect Results". */
@@ -49,12 +53,37 @@ public final class BenchmarkService {
             return state.withCommand(started.get().commandId(), started.get().startedAt());
         }
         Suite suite = RunRecords.request(store, state.runId()).suite();
+        if (state.interrupted() != null) {
+            suite = remainingAfterInterruption(state, suite);
+        }
         String script = BenchmarkScript.generate(suite, state.runId(), targetId, store.shellUploadFunction());
         String commandId = shell.start(instanceId, script, suite.effectiveTimeoutSeconds(),
                 StoreLayout.logs(state.runId(), targetId));
         String startedAt = clock.instant().toString();
         store.put(marker, Json.writePretty(new StartedCommand(instanceId, commandId, startedAt)));
         return state.withCommand(commandId, startedAt);
+    }
+
+    /**
+     * After a spot reclaim: records which benchmarks the lost instance measured (they are kept)
+     * and returns the suite with only the others, for the on-demand instance to run.
+     */
+    private Suite remainingAfterInterruption(TargetState state, Suite suite) {
+        String targetId = state.target().targetId();
+        List<String> measured = new ArrayList<>();
+        List<Benchmark> remaining = new ArrayList<>();
+        for (Benchmark b : suite.benchmarks()) {
+            if (store.get(StoreLayout.raw(state.runId(), targetId, b.name())).isPresent()) {
+                measured.add(b.name());
+            } else {
+                remaining.add(b);
+            }
+        }
+        LaunchedInstance lost = state.interrupted();
+        store.put(StoreLayout.interruption(state.runId(), targetId), Json.writePretty(new Interruption(
+                lost.instanceId(), lost.market(), lost.zone(), measured, clock.instant().toString())));
+        return new Suite(suite.name(), suite.description(), suite.repository(), suite.setup(), suite.warmup(),
+                suite.runs(), suite.timeoutSeconds(), remaining);
     }
 
     /** What {@link #start} records, so that a retried start is a no-op. */
@@ -136,9 +165,14 @@ public final class BenchmarkService {
                 Json.writePretty(EnvironmentReader.read(store, state, finishedAt)));
     }
 
+    /** The script's last progress line; one caught mid-write reads as none (the next check sees it). */
     private Optional<Progress> progress(TargetState state) {
-        return store.get(StoreLayout.progress(state.runId(), state.target().targetId()))
-                .map(b -> Json.read(b, Progress.class));
+        try {
+            return store.get(StoreLayout.progress(state.runId(), state.target().targetId()))
+                    .map(b -> Json.read(b, Progress.class));
+        } catch (java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     private static String where(Progress p) {

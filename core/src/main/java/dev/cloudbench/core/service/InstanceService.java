@@ -40,7 +40,8 @@ public final class InstanceService {
                 .orElseThrow(() -> new ImageBuildFailedException("no image for " + t.architecture()
                         + " after image resolution"));
         LaunchedInstance launched = fleet.launch(new LaunchSpec(state.runId(), t.targetId(), t.architecture(),
-                t.instanceType(), t.market(), t.threadsPerCore(), imageId, Instant.parse(state.deadline()), 0));
+                t.instanceType(), t.market(), t.threadsPerCore(), imageId, Instant.parse(state.deadline()),
+                state.attempt()));
         return state.withInstance(launched);
     }
 

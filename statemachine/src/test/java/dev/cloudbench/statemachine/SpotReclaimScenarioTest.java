@@ -1,0 +1,152 @@
+package dev.cloudbench.statemachine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cloudbench.cli.local.LocalRun;
+import dev.cloudbench.core.json.InputReader;
+import dev.cloudbench.core.model.Architecture;
+import dev.cloudbench.core.model.Limits;
+import dev.cloudbench.core.model.RunRequest;
+import dev.cloudbench.core.model.Target;
+import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.port.InstanceStatus;
+import dev.cloudbench.core.port.LaunchSpec;
+import dev.cloudbench.core.port.LaunchedInstance;
+import dev.cloudbench.core.port.TaggedInstance;
+import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.TargetResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A spot instance reclaimed in the middle of a suite: the target is retried once on on-demand of
+ * the same type, what the lost instance measured is kept and marked, and both instances end.
+ */
+class SpotReclaimScenarioTest {
+    @TempDir
+    Path output;
+
+    /** This host as a spot fleet whose first instance is reclaimed once its first result exists. */
+    static final class ReclaimingFleet implements FleetPort {
+        final FleetPort local;
+        final Path store;
+        final List<LaunchSpec> launches = new CopyOnWriteArrayList<>();
+        final Set<String> reclaimed = ConcurrentHashMap.newKeySet();
+
+        ReclaimingFleet(FleetPort local, Path store) {
+            this.local = local;
+            this.store = store;
+        }
+
+        @Override
+        public LaunchedInstance launch(LaunchSpec spec) {
+            launches.add(spec);
+            LaunchedInstance i = local.launch(spec);
+            boolean spot = !spec.market().equals("on-demand");
+            if (spot) {
+                Thread reclaim = new Thread(() -> reclaimAfterFirstResult(spec, i.instanceId()), "spot-reclaim");
+                reclaim.setDaemon(true);
+                reclaim.start();
+            }
+            return new LaunchedInstance(i.instanceId(), spot ? "spot" : "on-demand", "localhost-a", i.imageId(),
+                    i.reused(), i.launchedAt(), spot ? 0.01 : 0.03);
+        }
+
+        private void reclaimAfterFirstResult(LaunchSpec spec, String instanceId) {
+            Path first = store.resolve("runs/" + spec.runId() + "/targets/" + spec.targetId() + "/raw/first.json");
+            for (int i = 0; i < 600 && !Files.exists(first); i++) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            reclaimed.add(instanceId);
+            local.terminate(List.of(instanceId));
+        }
+
+        @Override
+        public InstanceStatus describe(String instanceId) {
+            return reclaimed.contains(instanceId)
+                    ? new InstanceStatus(InstanceStatus.State.INTERRUPTED, "Server.SpotInstanceTermination")
+                    : local.describe(instanceId);
+        }
+
+        @Override
+        public void terminate(List<String> instanceIds) {
+            local.terminate(instanceIds);
+        }
+
+        @Override
+        public List<String> findLive(String runId, String targetIdOrNull) {
+            return local.findLive(runId, targetIdOrNull);
+        }
+
+        @Override
+        public List<TaggedInstance> findTagged() {
+            return local.findTagged();
+        }
+    }
+
+    @Test
+    void reclaimedSpotInstance_isReplacedOnDemand_keepingAndMarkingWhatItMeasured() throws IOException {
+        ReclaimingFleet[] fleet = new ReclaimingFleet[1];
+        Scenario scenario = new Scenario(output).ports(p -> {
+            fleet[0] = new ReclaimingFleet(p.fleet(), output);
+            return p.withFleet(fleet[0]);
+        });
+        var suite = InputReader.suiteJson("""
+                {"name":"reclaim","warmup":0,"runs":2,
+                 "benchmarks":[{"name":"first","command":"true"},{"name":"second","command":"sleep 0.4"},
+                               {"name":"third","command":"true"}]}""");
+        RunRequest request = new RunRequest("reclaim-run", suite,
+                List.of(new Target("local", Architecture.ofHost().id(), "local", "spot-or-on-demand", null)),
+                new Limits(3600, 1));
+
+        LocalRun.Outcome outcome = scenario.run(request);
+
+        assertThat(outcome.succeeded()).as(outcome.cause()).isTrue();
+        assertThat(fleet[0].launches).extracting(LaunchSpec::market, LaunchSpec::attempt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("spot-or-on-demand", 0),
+                        org.assertj.core.groups.Tuple.tuple("on-demand", 1));
+        assertThat(scenario.statesEntered()).containsSubsequence("Check Benchmark", "Reclaimed During Benchmark?",
+                "Retry On Demand", "Launch Instance", "Start Benchmark", "Collect Results", "Terminate Instance");
+        TargetResult target = outcome.results().orElseThrow().targets().get(0);
+        assertThat(target.status()).isEqualTo("succeeded");
+        assertThat(target.benchmarks()).extracting(BenchmarkResult::benchmark)
+                .containsExactly("first", "second", "third");
+        assertThat(target.interruption()).isNotNull();
+        assertThat(target.interruption().benchmarks()).containsExactly("first");
+        assertThat(target.environment().market()).isEqualTo("on-demand");
+        assertThat(outcome.runDir().resolve("report.md")).content()
+                .contains("was reclaimed during the run", "Measured on the interrupted instance: first");
+        assertThat(outcome.liveAtEnd()).isEmpty();
+        assertThat(outcome.strays()).isEmpty();
+    }
+
+    @Test
+    void spotOnlyTarget_isNotRetried_andFailsNamingTheReclaim() throws IOException {
+        Scenario scenario = new Scenario(output).ports(p -> p.withFleet(new ReclaimingFleet(p.fleet(), output)));
+        var suite = InputReader.suiteJson("""
+                {"name":"reclaim","warmup":0,"runs":2,
+                 "benchmarks":[{"name":"first","command":"true"},{"name":"second","command":"sleep 0.4"}]}""");
+        RunRequest request = new RunRequest("spot-only-run", suite,
+                List.of(new Target("local", Architecture.ofHost().id(), "local", "spot", null)), new Limits(3600, 1));
+
+        LocalRun.Outcome outcome = scenario.run(request);
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.cause()).contains("Server.SpotInstanceTermination");
+        assertThat(scenario.statesEntered()).doesNotContain("Retry On Demand");
+        assertThat(outcome.results().orElseThrow().targets().get(0).benchmarks()).extracting(BenchmarkResult::benchmark)
+                .containsExactly("first");
+        assertThat(outcome.liveAtEnd()).isEmpty();
+    }
+}
