@@ -40,8 +40,9 @@ class IamPolicyTest {
             "ec2:RunInstances", Map.of(
                     "iam:PassRole", "launching with an instance profile passes the profile's role to EC2",
                     "ec2:CreateTags", "RunInstances' tag specifications tag the instance and volume on create",
-                    "iam:CreateServiceLinkedRole", "the account's first spot request creates EC2's "
-                            + "AWSServiceRoleForEC2Spot service-linked role"));
+                    "iam:CreateServiceLinkedRole", "a spot launch in an account without EC2's AWSServiceRoleForEC2Spot "
+                            + "creates that service-linked role with the caller's permission (else RunInstances fails "
+                            + "with AuthFailure.ServiceLinkedRoleCreationNotPermitted)"));
 
     /** Actions that have no resource-level permissions (Service Authorization Reference): "*" only. */
     static final Set<String> NO_RESOURCE_TYPES = Set.of("ec2:DescribeImages", "ec2:DescribeInstanceTypeOfferings",
@@ -226,7 +227,9 @@ class IamPolicyTest {
         assertThat(send).isNotEmpty().allSatisfy(s -> {
             if (s.resources().contains(INSTANCES)) {
                 assertThat(s.resources()).containsExactly(INSTANCES);
-                assertThat(s.condition()).isEqualTo(stringEquals("aws:ResourceTag/" + STACK_TAG, stackName()));
+                // SSM's key for the instance's tags (the Run Command guide's; aws:* keys on SendCommand
+                // would need aws:ViaAWSService besides).
+                assertThat(s.condition()).isEqualTo(stringEquals("ssm:resourceTag/" + STACK_TAG, stackName()));
             } else {
                 assertThat(s.resources()).allMatch(r -> r.contains(":document/"));
             }
