@@ -73,7 +73,9 @@ public final class Ec2StandIn implements AutoCloseable {
         return switch (action) {
             case "DescribeInstanceTypes" -> describeInstanceTypes(p);
             case "DescribeSubnets" -> ok(action, "<subnetSet>" + subnets.entrySet().stream()
-                    .filter(s -> values(p, "SubnetId").contains(s.getKey()))
+                    // By id, or the default VPC's default subnets (all of this stand-in's) for default-for-az.
+                    .filter(s -> values(p, "SubnetId").contains(s.getKey())
+                            || "default-for-az".equals(p.get("Filter.1.Name")) && "true".equals(p.get("Filter.1.Value.1")))
                     .map(s -> "<item><subnetId>" + s.getKey() + "</subnetId><availabilityZone>" + s.getValue()
                             + "</availabilityZone><state>available</state><vpcId>vpc-1</vpcId></item>")
                     .collect(Collectors.joining()) + "</subnetSet>");
