@@ -70,6 +70,19 @@ final class Chromium {
                 pageFetches(netLog));
     }
 
+    /** Renders {@code page} to a PNG of the given width and height. */
+    void screenshot(Path page, Path png, Path work, int width, int height) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + work.resolve("profile-shot"), "--hide-scrollbars",
+                "--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(), page.toUri().toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("screenshot.log").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("chromium did not finish the screenshot of " + page);
+        }
+    }
+
     /** URLs of the URL_REQUEST_START_JOB events made on behalf of a page: those with an initiating origin. */
     private static List<String> pageFetches(Path netLog) throws IOException {
         JsonNode root = Json.payload().readTree(netLog.toFile());

@@ -89,4 +89,19 @@ class HtmlReportInChromiumTest {
 
         assertThat(visit.pageFetches()).containsExactly("http://127.0.0.1:9/pixel.png");
     }
+
+    @Test
+    void report_screenshot_isSavedUnderTheBuildDirectory() throws Exception {
+        Path page = Files.writeString(dir.resolve("shot.html"), HtmlReport.render(Scenarios.analysis()),
+                StandardCharsets.UTF_8);
+        Path png = Files.createDirectories(Path.of("target", "report-screenshots")).resolve("report.png");
+        Files.deleteIfExists(png);
+
+        CHROMIUM.screenshot(page, png, Files.createDirectories(dir.resolve("shot")), 1280, 1600);
+
+        assertThat(png).exists();
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes.length).as("a real picture, not an empty page").isGreaterThan(20_000);
+        assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
 }
