@@ -86,6 +86,14 @@ public final class SfnStandIn implements AutoCloseable {
                 .on("StopExecution", this::stop);
     }
 
+    /** From now on, every call fails with this error (as for missing permissions or expired credentials). */
+    public void failEveryCall(String type, String message) {
+        for (String operation : List.of("StartExecution", "DescribeExecution", "GetExecutionHistory", "ListExecutions",
+                "StopExecution")) {
+            server.on(operation, r -> server.errorHere(type, message));
+        }
+    }
+
     public StandIn server() {
         return server.server();
     }
