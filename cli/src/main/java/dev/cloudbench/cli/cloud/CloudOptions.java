@@ -80,6 +80,21 @@ public final class CloudOptions {
         return Optional.of(runId);
     }
 
+    /** The stack as messages name it: {@code stack cloudbench (eu-west-1)}. */
+    public String stackLabel() {
+        return "stack " + stack().name() + " (" + stack().region() + ")";
+    }
+
+    /** What to say when the stack has no run to show. */
+    public String noRunsYet() {
+        return "No runs in " + stackLabel() + " yet. Start one: cloudbench run SUITE";
+    }
+
+    /** The bad input of naming a run the stack does not have. */
+    public BadInputException noSuchRun(String runId) {
+        return new BadInputException("no run '" + runId + "' in " + stackLabel() + "; cloudbench list shows its runs");
+    }
+
     /** The stack's results bucket. */
     public S3ResultStore store() {
         return new S3ResultStore(clients().s3(), stack().resultsBucket());

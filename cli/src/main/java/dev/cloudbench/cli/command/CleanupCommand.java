@@ -70,7 +70,7 @@ public final class CleanupCommand implements Callable<Integer> {
         Ec2Fleet fleet = cloud.fleet();
         DryRunFleet dryRun = new DryRunFleet(fleet);
         List<Doomed> doomed = scope.runId != null ? ofRun(dryRun, fleet) : expired(dryRun, stack);
-        String where = "stack " + stack.name() + " (" + stack.region() + ")";
+        String where = cloud.stackLabel();
         if (doomed.isEmpty()) {
             out.println(scope.runId != null ? "Nothing to clean up: no live instance of run " + scope.runId + " in " + where
                     : "Nothing to clean up: no instance of " + where + " is past its deadline or its run.");

@@ -54,8 +54,7 @@ public final class ListCommand implements Callable<Integer> {
                         .stateMachineArn(stack.stateMachineArn()).statusFilter(status).maxResults(Math.min(limit, 1000)))
                 .executions().stream().limit(limit).toList();
         if (runs.isEmpty()) {
-            out.println("No runs" + (status == null ? "" : " " + status) + " in stack " + stack.name() + " ("
-                    + stack.region() + ")." + (status == null ? " Start one: cloudbench run SUITE" : ""));
+            out.println(status == null ? cloud.noRunsYet() : "No runs " + status + " in " + cloud.stackLabel() + ".");
             out.flush();
             return ExitCodes.OK;
         }
@@ -66,7 +65,7 @@ public final class ListCommand implements Callable<Integer> {
             rows.add(new String[] {e.name(), e.statusAsString(), STARTED.format(e.startDate()),
                 ExecutionEnd.duration(Duration.between(e.startDate(), end)) + (e.stopDate() == null ? " so far" : "")});
         }
-        out.println("Runs of stack " + stack.name() + " (" + stack.region() + "), newest first:");
+        out.println("Runs of " + cloud.stackLabel() + ", newest first:");
         ResultsTable.table(rows, out);
         out.println();
         out.println("More: cloudbench status RUN · cloudbench results RUN");

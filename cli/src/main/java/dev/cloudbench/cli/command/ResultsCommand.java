@@ -3,7 +3,6 @@ package dev.cloudbench.cli.command;
 import dev.cloudbench.cli.ExitCodes;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.Stack;
-import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.results.RunResults;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,7 +46,7 @@ public final class ResultsCommand implements Callable<Integer> {
         Stack stack = cloud.stack();
         Optional<String> run = cloud.runOrLatest(runId);
         if (run.isEmpty()) {
-            out.println("No runs in stack " + stack.name() + " (" + stack.region() + ") yet. Start one: cloudbench run SUITE");
+            out.println(cloud.noRunsYet());
             out.flush();
             return ExitCodes.OK;
         }
@@ -76,8 +75,7 @@ public final class ResultsCommand implements Callable<Integer> {
         try {
             execution = cloud.clients().sfn().describeExecution(r -> r.executionArn(stack.executionArn(id)));
         } catch (ExecutionDoesNotExistException e) {
-            throw new BadInputException("no run '" + id + "' in stack " + stack.name() + " (" + stack.region()
-                    + "); cloudbench list shows its runs");
+            throw cloud.noSuchRun(id);
         }
         ExecutionEnd end = new ExecutionEnd(id, execution);
         return end.running() ? "it is still running (cloudbench status " + id + " --follow)"

@@ -6,7 +6,6 @@ import dev.cloudbench.cli.cloud.ExecutionWatch;
 import dev.cloudbench.cli.cloud.InterruptHook;
 import dev.cloudbench.cli.cloud.RunStopper;
 import dev.cloudbench.cli.cloud.Stack;
-import dev.cloudbench.core.error.BadInputException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,13 +44,13 @@ public final class StatusCommand implements Callable<Integer> {
         Stack stack = cloud.stack();
         Optional<String> run = cloud.runOrLatest(runId);
         if (run.isEmpty()) {
-            out.println("No runs in stack " + stack.name() + " (" + stack.region() + ") yet. Start one: cloudbench run SUITE");
+            out.println(cloud.noRunsYet());
             out.flush();
             return ExitCodes.OK;
         }
         String id = run.get();
         String arn = stack.executionArn(id);
-        out.println("Run " + id + " in stack " + stack.name() + " (" + stack.region() + ")");
+        out.println("Run " + id + " in " + cloud.stackLabel());
         out.println("  console: " + stack.executionConsoleUrl(arn));
         ExecutionWatch watch = new ExecutionWatch(cloud.clients().sfn(), arn, cloud.environment().pollInterval());
         ProgressPrinter printer = new ProgressPrinter(out);
@@ -59,8 +58,7 @@ public final class StatusCommand implements Callable<Integer> {
         try {
             execution = watch.look(printer);
         } catch (ExecutionDoesNotExistException e) {
-            throw new BadInputException("no run '" + id + "' in stack " + stack.name() + " (" + stack.region()
-                    + "); cloudbench list shows its runs");
+            throw cloud.noSuchRun(id);
         }
         if (follow && execution.status() == ExecutionStatus.RUNNING) {
             execution = followToTheEnd(cloud, watch, id, stopOnInterrupt, printer, err);

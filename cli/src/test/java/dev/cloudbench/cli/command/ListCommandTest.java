@@ -38,7 +38,7 @@ class ListCommandTest {
         CloudHarness.Result r = aws.run("list");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("No runs in stack cloudbench (us-east-1). Start one: cloudbench run SUITE");
+        assertThat(r.out()).contains("No runs in stack cloudbench (us-east-1) yet. Start one: cloudbench run SUITE");
     }
 
     @Test
