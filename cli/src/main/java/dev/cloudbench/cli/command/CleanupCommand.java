@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
  * as a dry run that lists what they would terminate and asks.
  */
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
-        description = {"Terminate a run's live instances (--run), or every instance of the stack whose deadline",
-            "passed or whose run no longer runs (--expired, as the sweeper does). Lists them and asks first."})
+        description = {"Terminate instances a cloud run left behind, after listing them and asking.",
+            "--run: every live instance of the run; --expired: every instance of the stack whose deadline",
+            "passed or whose run no longer runs, as the sweeper does."})
 public final class CleanupCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 
 /** {@code cloudbench results [RUN]}: a cloud run's results table, and its results and reports copied here. */
 @Command(name = "results", mixinStandardHelpOptions = true,
-        description = {"Fetch a cloud run's results.json, report.md and report.html (--all: every raw file) into",
-            "a local directory laid out as in S3, and print its results table (default: the latest run)."})
+        description = {"Fetch a cloud run's results and reports, and print its results table.",
+            "Copies results.json, report.md and report.html (--all: every file of the run) into a local",
+            "directory laid out as in S3 (default: the latest run)."})
 public final class ResultsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
  * it ends — per target progress, then the results table — as {@code cloudbench local} does here.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a suite in AWS: start the stack's state machine (one fresh instance per target),",
-            "follow it, and fetch its results. Ctrl-C asks whether to stop the run."})
+        description = {"Run a suite in AWS, one fresh instance per target, and follow it to its results.",
+            "Starts the stack's state machine, shows each target's progress, copies the results and reports",
+            "here. Ctrl-C asks whether to stop the run."})
 public final class RunCommand implements Callable<Integer> {
     /** Time a cloud run needs beyond the suite's own timeout: an image build, boot, setup. */
     static final int RUN_MARGIN_SECONDS = 3600;
@@ -60,8 +61,8 @@ public final class RunCommand implements Callable<Integer> {
     String market;
 
     @Option(names = "--instance-type", paramLabel = "[ARCH=]TYPE",
-            description = {"instance type to measure, repeatable: one target each (default: the stack's",
-                "X86InstanceType / ArmInstanceType); with --arch both say which: arm64=c7g.xlarge"})
+            description = "instance type to measure, repeatable, one target each (default: the stack's "
+                + "X86InstanceType / ArmInstanceType); with --arch both say which: arm64=c7g.xlarge")
     List<String> instanceTypes = List.of();
 
     @Option(names = "--one-thread-per-core", description = "disable SMT on x86 (like-for-like with Graviton cores)")
