@@ -69,10 +69,18 @@ public final class CloudOptions {
                 .executions().stream().findFirst().map(ExecutionListItem::name);
     }
 
-    /** {@code runId} when given (checked), else the newest run; empty when the stack has none. */
-    public Optional<String> runOrLatest(String runId) {
+    /**
+     * {@code runId} when given (checked), else the newest run; empty when the stack has none, which
+     * is then told on {@code out}.
+     */
+    public Optional<String> runOrLatest(String runId, PrintWriter out) {
         if (runId == null) {
-            return latestRun();
+            Optional<String> latest = latestRun();
+            if (latest.isEmpty()) {
+                out.println(noRunsYet());
+                out.flush();
+            }
+            return latest;
         }
         if (!Names.isSafe(runId)) {
             throw new BadInputException("RUN: '" + runId + "' is not a run id");

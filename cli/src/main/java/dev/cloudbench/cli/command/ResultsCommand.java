@@ -45,10 +45,8 @@ public final class ResultsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Stack stack = cloud.stack();
-        Optional<String> run = cloud.runOrLatest(runId);
+        Optional<String> run = cloud.runOrLatest(runId, out);
         if (run.isEmpty()) {
-            out.println(cloud.noRunsYet());
-            out.flush();
             return ExitCodes.OK;
         }
         String id = run.get();

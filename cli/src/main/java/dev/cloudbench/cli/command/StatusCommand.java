@@ -42,10 +42,8 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Stack stack = cloud.stack();
-        Optional<String> run = cloud.runOrLatest(runId);
+        Optional<String> run = cloud.runOrLatest(runId, out);
         if (run.isEmpty()) {
-            out.println(cloud.noRunsYet());
-            out.flush();
             return ExitCodes.OK;
         }
         String id = run.get();
