@@ -12,6 +12,14 @@ public final class ExitCodes {
     public static final int MISSING_PREREQUISITE = 3;
     /** An unexpected internal error; --verbose shows its stack trace. */
     public static final int INTERNAL_ERROR = 4;
+    /** A cloud run finished, but some of its targets failed; the others' results are kept. */
+    public static final int TARGETS_FAILED = 5;
+    /** No AWS credentials or region, or the credentials expired or were refused. */
+    public static final int NO_CREDENTIALS = 6;
+    /** The cloudbench stack is not deployed in this region (or is not a cloudbench stack). */
+    public static final int STACK_NOT_DEPLOYED = 7;
+    /** The credentials are valid but not allowed to do what the command needs. */
+    public static final int ACCESS_DENIED = 8;
 
     private ExitCodes() {
     }

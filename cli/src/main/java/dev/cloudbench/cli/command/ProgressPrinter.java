@@ -2,6 +2,7 @@ package dev.cloudbench.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudbench.cli.engine.EngineEvent;
+import dev.cloudbench.core.results.TargetError;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,13 +12,17 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Turns engine events into a readable progress log: each state entered once per target (the
- * wait loops would repeat), each benchmark as it starts ("benchmark 2 of 3"), failures with
- * their cause, and the elapsed time on every line.
+ * Turns execution events — the local engine's, or a cloud execution's history translated to them —
+ * into a readable progress log, per target: each state entered once (the wait loops would repeat),
+ * the instance launched (market and zone), ready, each benchmark as it starts ("benchmark 2 of 3"),
+ * results collected, the instance terminated; failures and retries with their cause; the time since
+ * the execution started on every line.
  */
 final class ProgressPrinter implements Consumer<EngineEvent> {
+    private static final String TARGETS_MAP = "Run Targets";
+
     private final PrintWriter out;
-    private long start = -1; // from the execution's start, not the engine's installation
+    private long start = Long.MIN_VALUE; // from the execution's first event, not the engine's installation
     private final Set<String> seen = new HashSet<>();
     private final Map<Integer, String> targets = new HashMap<>();
     private final Map<String, String> lastBenchmark = new HashMap<>();
@@ -28,19 +33,21 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
 
     @Override
     public synchronized void accept(EngineEvent e) {
-        if (start < 0) {
-            start = System.nanoTime();
+        long at = e.timestamp() == null ? System.currentTimeMillis() : e.timestamp();
+        if (start == Long.MIN_VALUE) {
+            start = at;
         }
-        String where = e.index() == null ? "" : targets.getOrDefault(e.index(), "target " + e.index()) + " · ";
+        String where = where(e);
         switch (e.type()) {
             case "StateEntered" -> {
                 if (seen.add(where + e.state()) && !e.state().endsWith("?")) {
-                    line(where + e.state());
+                    line(at, where + e.state());
                 }
             }
-            case "StateExited" -> onExit(e, where);
-            case "StateFailed" -> line(where + e.state() + " failed: " + shortCause(e));
-            case "StateRetried" -> line(where + e.state() + " retried");
+            case "StateExited" -> onExit(e, where, at);
+            case "StateFailed" -> line(at, where + e.state() + " failed: " + TargetError.shortName(e.error())
+                    + (shortCause(e).isEmpty() ? "" : ": " + shortCause(e)));
+            case "StateRetried" -> line(at, where + e.state() + " retried");
             default -> {
                 // iteration and execution events add nothing a person needs here
             }
@@ -48,29 +55,63 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
         out.flush();
     }
 
-    private void onExit(EngineEvent e, String where) {
+    /** "target · " inside the targets' Map, "Map name #i · " inside another Map, "" outside. */
+    private String where(EngineEvent e) {
+        if (e.index() == null) {
+            return "";
+        }
+        if (e.parent() == null || TARGETS_MAP.equals(e.parent())) {
+            return targets.getOrDefault(e.index(), "target " + e.index()) + " · ";
+        }
+        return e.parent() + " #" + e.index() + " · ";
+    }
+
+    private void onExit(EngineEvent e, String where, long at) {
         JsonNode output = e.output();
         if (output == null) {
             return;
         }
-        if ("Plan Run".equals(e.state()) && output.path("targets").isArray()) {
-            int i = 0;
-            for (JsonNode t : output.path("targets")) {
-                targets.put(i++, t.path("targetId").asText());
+        switch (e.state()) {
+            case "Plan Run" -> {
+                if (output.path("targets").isArray()) {
+                    int i = 0;
+                    for (JsonNode t : output.path("targets")) {
+                        targets.put(i++, t.path("targetId").asText());
+                    }
+                    line(at, "run " + output.path("runId").asText() + ": " + targets.size() + " target(s)");
+                }
             }
-            line("run " + output.path("runId").asText() + ": " + targets.size() + " target(s)");
+            case "Launch Instance" -> {
+                JsonNode instance = output.path("instance");
+                if (instance.isObject()) {
+                    line(at, where + "instance " + instance.path("instanceId").asText() + ": "
+                            + instance.path("market").asText() + " in " + instance.path("zone").asText()
+                            + (instance.path("reused").asBoolean() ? " (found again after a retried launch)" : ""));
+                }
+            }
+            case "Check Instance" -> {
+                if (output.path("ready").asBoolean() && seen.add(where + "ready")) {
+                    line(at, where + "instance ready");
+                }
+            }
+            case "Check Benchmark" -> onBenchmarkChecked(output, where, at);
+            case "Collect Results" -> line(at, where + "results collected");
+            case "Terminate Instance", "Terminate After Failure" -> line(at, where + "terminated " + output.path("terminated"));
+            default -> {
+                // other outputs carry nothing to show
+            }
         }
+    }
+
+    private void onBenchmarkChecked(JsonNode output, String where, long at) {
         JsonNode progress = output.path("progress");
-        if ("Check Benchmark".equals(e.state()) && progress.isObject() && "running".equals(progress.path("state").asText())) {
+        if (progress.isObject() && "running".equals(progress.path("state").asText())) {
             String current = progress.path("current").asText();
             String target = output.path("target").path("targetId").asText();
             if (!current.equals(lastBenchmark.put(target, current))) {
-                line(where + "benchmark " + (progress.path("completed").asInt() + 1) + " of "
+                line(at, where + "benchmark " + (progress.path("completed").asInt() + 1) + " of "
                         + progress.path("total").asInt() + ": " + current);
             }
-        }
-        if ("Terminate Instance".equals(e.state()) || "Terminate After Failure".equals(e.state())) {
-            line(where + "terminated " + output.path("terminated"));
         }
     }
 
@@ -80,7 +121,7 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
         return cause.startsWith(prefix) ? cause.substring(prefix.length()) : cause;
     }
 
-    private void line(String text) {
-        out.printf(Locale.ROOT, "[%6.1fs] %s%n", (System.nanoTime() - start) / 1e9, text);
+    private void line(long at, String text) {
+        out.printf(Locale.ROOT, "[%6.1fs] %s%n", (at - start) / 1e3, text);
     }
 }

@@ -36,7 +36,8 @@ final class ResultsTable {
         }
     }
 
-    private static void table(List<String[]> rows, PrintWriter out) {
+    /** Rows under a header row, columns aligned: the first to the left, the others to the right. */
+    static void table(List<String[]> rows, PrintWriter out) {
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {

@@ -1,6 +1,7 @@
 package dev.cloudbench.cli.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cloudbench.cli.RunIds;
 import dev.cloudbench.cli.engine.Abort;
 import dev.cloudbench.cli.engine.Engine;
 import dev.cloudbench.cli.engine.EngineEvent;
@@ -25,8 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,6 @@ import java.util.function.UnaryOperator;
  * handlers through a local Lambda Invoke endpoint, wired to local adapters.
  */
 public final class LocalRun {
-    private static final DateTimeFormatter RUN_ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /**
      * Local polling: the waits that take seconds in AWS take a blink here. A local instance is
      * ready at once; a benchmark is polled often enough that a finished script costs little.
@@ -113,7 +110,7 @@ public final class LocalRun {
 
     /** The request a local run executes: one target, this host, its architecture. */
     public static RunRequest request(Suite suite, Clock clock) {
-        String runId = suite.name() + "-" + RUN_ID_TIME.format(clock.instant()) + "-" + randomSuffix();
+        String runId = RunIds.generate(suite.name(), clock.instant());
         int timeout = Math.min(Limits.MAX_RUN_TIMEOUT_SECONDS, Math.max(3600, suite.effectiveTimeoutSeconds() + 600));
         Target host = new Target("local", Architecture.ofHost().id(), "local", "on-demand", null);
         return RequestValidator.validate(new RunRequest(runId, suite, List.of(host), new Limits(timeout, 1)));

@@ -60,21 +60,42 @@ public final class Ec2Fleet implements FleetPort {
 
     private final Ec2Client ec2;
     private final AwsSettings settings;
+    private final boolean launches;
 
     /**
      * Needs STACK_NAME, SECURITY_GROUP_ID and INSTANCE_PROFILE_ARN; SUBNET_IDS empty means the
      * default VPC's default subnet in each zone.
      */
     public Ec2Fleet(Ec2Client ec2, AwsSettings settings) {
+        this(ec2, settings, true);
+    }
+
+    private Ec2Fleet(Ec2Client ec2, AwsSettings settings, boolean launches) {
         this.ec2 = ec2;
         this.settings = settings;
+        this.launches = launches;
         AwsSettings.required(settings.stackName(), "STACK_NAME");
-        AwsSettings.required(settings.securityGroupId(), "SECURITY_GROUP_ID");
-        AwsSettings.required(settings.instanceProfileArn(), "INSTANCE_PROFILE_ARN");
+        if (launches) {
+            AwsSettings.required(settings.securityGroupId(), "SECURITY_GROUP_ID");
+            AwsSettings.required(settings.instanceProfileArn(), "INSTANCE_PROFILE_ARN");
+        }
+    }
+
+    /**
+     * The stack's instances seen from outside the stack (the CLI's cleanup): found, described and
+     * terminated by the stack's tag; {@link #launch} is refused, as launching needs the stack's
+     * network and instance profile.
+     */
+    public static Ec2Fleet withoutLaunching(Ec2Client ec2, String stackName) {
+        return new Ec2Fleet(ec2, new AwsSettings(stackName, "", List.of(), "", "", "",
+                AwsSettings.DEFAULT_ROOT_VOLUME_GIB, ""), false);
     }
 
     @Override
     public LaunchedInstance launch(LaunchSpec spec) {
+        if (!launches) {
+            throw new IllegalStateException("this fleet of stack " + settings.stackName() + " does not launch");
+        }
         InstanceTypeInfo type = instanceType(spec);
         Optional<Instance> existing = tagged(spec.runId(), spec.targetId(), List.of("pending", "running"))
                 .stream().findFirst();

@@ -205,6 +205,9 @@ public final class Ec2StandIn implements AutoCloseable {
                 return error("InvalidInstanceID.NotFound", "The instance ID '" + id + "' does not exist");
             }
         }
+        // As in EC2: terminated instances are shutting down from now on (no longer live to filters).
+        instances.replaceAll(i -> ids.contains(i.id()) && !i.state().equals("terminated") ? new Instance(i.id(), i.type(),
+                "shutting-down", i.reasonCode(), i.reasonMessage(), i.lifecycle(), i.zone(), i.imageId(), i.tags()) : i);
         String items = ids.stream().map(id -> "<item><instanceId>" + id + "</instanceId><currentState><code>32</code>"
                 + "<name>shutting-down</name></currentState><previousState><code>16</code><name>running</name>"
                 + "</previousState></item>").collect(Collectors.joining());

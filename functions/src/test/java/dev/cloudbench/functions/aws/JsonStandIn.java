@@ -10,42 +10,75 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A service speaking the AWS JSON 1.1 protocol (SSM, CodeBuild): {@code POST /} with
- * {@code X-Amz-Target: Prefix.Operation}, JSON in and out, errors as {@code {"__type", "message"}}
- * with a 4xx status. Tests answer each operation with a function of the request's JSON.
+ * A service speaking the AWS JSON protocol — 1.1 (SSM, CodeBuild) or 1.0 (Step Functions):
+ * {@code POST /} with {@code X-Amz-Target: Prefix.Operation}, JSON in and out, errors as
+ * {@code {"__type", "message"}} with a 4xx status. Tests answer each operation with a function of
+ * the request's JSON.
  */
-final class JsonStandIn implements AutoCloseable {
+public final class JsonStandIn implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_11 = "application/x-amz-json-1.1";
+    private static final String JSON_10 = "application/x-amz-json-1.0";
 
     private final Map<String, Function<JsonNode, StandIn.Reply>> operations = new ConcurrentHashMap<>();
     private final StandIn server = new StandIn(this::reply);
+    private final String contentType;
 
-    StandIn server() {
+    JsonStandIn() {
+        this(JSON_11);
+    }
+
+    private JsonStandIn(String contentType) {
+        this.contentType = contentType;
+    }
+
+    /** A service of the JSON 1.0 protocol, such as Step Functions. */
+    public static JsonStandIn json10() {
+        return new JsonStandIn(JSON_10);
+    }
+
+    public StandIn server() {
         return server;
     }
 
-    JsonStandIn on(String operation, Function<JsonNode, StandIn.Reply> answer) {
+    public JsonStandIn on(String operation, Function<JsonNode, StandIn.Reply> answer) {
         operations.put(operation, answer);
         return this;
     }
 
     /** Answers {@code operation} with this JSON every time. */
-    JsonStandIn answer(String operation, String json) {
+    public JsonStandIn answer(String operation, String json) {
         return on(operation, request -> ok(json));
     }
 
     /** The JSON bodies of the calls of {@code operation}, in order. */
-    List<JsonNode> calls(String operation) {
+    public List<JsonNode> calls(String operation) {
         return server.requests().stream().filter(r -> operation.equals(operation(r))).map(JsonStandIn::body).toList();
     }
 
-    static StandIn.Reply ok(String json) {
-        return StandIn.Reply.of(200, "application/x-amz-json-1.1", json);
+    /** A 200 answer in the JSON 1.1 protocol. */
+    public static StandIn.Reply ok(String json) {
+        return StandIn.Reply.of(200, JSON_11, json);
     }
 
-    static StandIn.Reply error(String type, String message) {
-        return StandIn.Reply.of(400, "application/x-amz-json-1.1",
-                "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}");
+    /** A 400 error answer in the JSON 1.1 protocol. */
+    public static StandIn.Reply error(String type, String message) {
+        return errorAs(JSON_11, type, message);
+    }
+
+    /** A 200 answer in this service's protocol. */
+    public StandIn.Reply okHere(String json) {
+        return StandIn.Reply.of(200, contentType, json);
+    }
+
+    /** A 400 error answer in this service's protocol; {@code message} is escaped. */
+    public StandIn.Reply errorHere(String type, String message) {
+        return errorAs(contentType, type, message);
+    }
+
+    private static StandIn.Reply errorAs(String contentType, String type, String message) {
+        return StandIn.Reply.of(400, contentType, "{\"__type\":\"" + type + "\",\"message\":"
+                + JSON.getNodeFactory().textNode(message) + "}");
     }
 
     private static String operation(StandIn.Request r) {
@@ -64,7 +97,7 @@ final class JsonStandIn implements AutoCloseable {
     private StandIn.Reply reply(StandIn.Request r) {
         Function<JsonNode, StandIn.Reply> answer = operations.get(operation(r));
         if (answer == null) {
-            return error("UnknownOperationException", "no answer for " + operation(r));
+            return errorHere("UnknownOperationException", "no answer for " + operation(r));
         }
         return answer.apply(body(r));
     }

@@ -14,25 +14,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * errors as the S3 API reference shows them. Supports what the adapters use: PutObject (with
  * {@code If-None-Match: *}), GetObject (with a suffix {@code Range}), ListObjectsV2 with pages.
  */
-final class S3StandIn implements AutoCloseable {
+public final class S3StandIn implements AutoCloseable {
     private static final String NS = "http://s3.amazonaws.com/doc/2006-03-01/";
 
-    final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+    public final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     /** Keys per ListObjectsV2 page. */
     int pageSize = 1000;
 
     private final String bucket;
     private final StandIn server = new StandIn(this::reply);
 
-    S3StandIn(String bucket) {
+    public S3StandIn(String bucket) {
         this.bucket = bucket;
     }
 
-    StandIn server() {
+    public StandIn server() {
         return server;
     }
 
-    String text(String key) {
+    public String text(String key) {
         return new String(objects.get(key), StandardCharsets.UTF_8);
     }
 

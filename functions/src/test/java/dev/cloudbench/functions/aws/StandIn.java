@@ -27,7 +27,7 @@ public final class StandIn implements AutoCloseable {
 
     /** A request as it arrived. */
     public record Request(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+        public String header(String name) {
             for (Map.Entry<String, List<String>> h : headers.entrySet()) {
                 if (h.getKey() != null && h.getKey().equalsIgnoreCase(name) && !h.getValue().isEmpty()) {
                     return h.getValue().get(0);
@@ -36,7 +36,7 @@ public final class StandIn implements AutoCloseable {
             return null;
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
@@ -45,7 +45,7 @@ public final class StandIn implements AutoCloseable {
             return decode(text());
         }
 
-        Map<String, String> queryParameters() {
+        public Map<String, String> queryParameters() {
             return decode(query == null ? "" : query);
         }
 
@@ -65,12 +65,12 @@ public final class StandIn implements AutoCloseable {
     }
 
     /** An answer: status, content type, body and extra headers. */
-    record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
-        static Reply of(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+        public static Reply of(int status, String contentType, String body) {
             return new Reply(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
             return new Reply(status, contentType, body, h);
@@ -81,7 +81,7 @@ public final class StandIn implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final Function<Request, Reply> responder;
 
-    StandIn(Function<Request, Reply> responder) {
+    public StandIn(Function<Request, Reply> responder) {
         this.responder = responder;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);

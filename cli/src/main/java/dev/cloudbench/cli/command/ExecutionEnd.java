@@ -1,0 +1,65 @@
+package dev.cloudbench.cli.command;
+
+import dev.cloudbench.cli.ExitCodes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/** How a cloud run's execution stands or ended, for people and as an exit code. */
+final class ExecutionEnd {
+    /** The error of the state machine's "Targets Failed" state: the run finished, some targets failed. */
+    static final String TARGETS_FAILED = "cloudbench.TargetsFailed";
+
+    private final String runId;
+    private final DescribeExecutionResponse execution;
+
+    ExecutionEnd(String runId, DescribeExecutionResponse execution) {
+        this.runId = runId;
+        this.execution = execution;
+    }
+
+    boolean running() {
+        return execution.status() == ExecutionStatus.RUNNING;
+    }
+
+    boolean targetsFailed() {
+        return execution.status() == ExecutionStatus.FAILED && TARGETS_FAILED.equals(execution.error());
+    }
+
+    /** 0 while running or after success, 5 when some targets failed, 1 for any other end. */
+    int exitCode() {
+        if (running() || execution.status() == ExecutionStatus.SUCCEEDED) {
+            return ExitCodes.OK;
+        }
+        return targetsFailed() ? ExitCodes.TARGETS_FAILED : ExitCodes.RUN_FAILED;
+    }
+
+    /** One line: the status, how long, and why it failed. */
+    String summary(Instant now) {
+        Instant start = execution.startDate();
+        Instant end = execution.stopDate() == null ? now : execution.stopDate();
+        String took = start == null ? "" : " " + (running() ? "for " : "in ") + duration(Duration.between(start, end));
+        String cause = execution.cause() == null ? "" : ": " + execution.cause();
+        return switch (execution.status()) {
+            case RUNNING -> "Run " + runId + " is running" + took;
+            case SUCCEEDED -> "Run " + runId + " succeeded" + took;
+            case ABORTED -> "Run " + runId + " was stopped" + took + cause;
+            case TIMED_OUT -> "Run " + runId + " timed out" + took + cause;
+            default -> targetsFailed() ? "Run " + runId + " finished" + took + ", but some targets failed" + cause
+                    : "Run " + runId + " failed" + took + " (" + execution.error() + ")" + cause;
+        };
+    }
+
+    static String duration(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+    }
+}

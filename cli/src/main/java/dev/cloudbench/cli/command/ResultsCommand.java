@@ -1,0 +1,83 @@
+package dev.cloudbench.cli.command;
+
+import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.cloud.CloudOptions;
+import dev.cloudbench.cli.cloud.Stack;
+import dev.cloudbench.core.results.RunResults;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+
+/** {@code cloudbench results [RUN]}: a cloud run's results table, and its results and reports copied here. */
+@Command(name = "results", mixinStandardHelpOptions = true,
+        description = {"Fetch a cloud run's results and reports, and print its results table.",
+            "Copies results.json, report.md and report.html (--all: every file of the run) into a local",
+            "directory laid out as in S3 (default: the latest run)."})
+public final class ResultsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CloudOptions cloud;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "the run id (default: the latest run)")
+    String runId;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "cloudbench-results",
+            description = "where the files go, under runs/RUN/ (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Option(names = "--all", description = "copy every file of the run: raw hyperfine exports, environments, ...")
+    boolean all;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Stack stack = cloud.stack();
+        Optional<String> run = cloud.runOrLatest(runId, out);
+        if (run.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        String id = run.get();
+        CloudResults results = new CloudResults(cloud.store(), id);
+        Optional<RunResults> read = results.read();
+        if (read.isEmpty()) {
+            err.println("cloudbench: run " + id + " has no results: " + whyNoResults(stack, id));
+            err.flush();
+            return ExitCodes.RUN_FAILED;
+        }
+        List<Path> files = results.download(output, all);
+        Path runDir = output.toAbsolutePath().normalize().resolve("runs").resolve(id);
+        out.println("cloudbench results: run " + id + ", suite " + read.get().suite() + ", "
+                + read.get().targets().size() + " target(s), " + read.get().status());
+        CloudResults.print(read.get(), runDir, stack.runUri(id), out);
+        if (all) {
+            out.println("Copied " + files.size() + " file(s) under " + runDir);
+        }
+        out.flush();
+        return read.get().targets().stream().allMatch(t -> t.succeeded()) ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
+    }
+
+    private String whyNoResults(Stack stack, String id) {
+        DescribeExecutionResponse execution;
+        try {
+            execution = cloud.clients().sfn().describeExecution(r -> r.executionArn(stack.executionArn(id)));
+        } catch (ExecutionDoesNotExistException e) {
+            throw cloud.noSuchRun(id);
+        }
+        ExecutionEnd end = new ExecutionEnd(id, execution);
+        return end.running() ? "it is still running (cloudbench status " + id + " --follow)"
+                : "it published none. " + end.summary(cloud.environment().clock().instant());
+    }
+}
