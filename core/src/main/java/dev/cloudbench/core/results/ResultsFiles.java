@@ -144,9 +144,7 @@ public final class ResultsFiles {
                     throw new BadInputException(file + ": benchmark '" + b.benchmark() + "' of target '" + t.targetId()
                             + "' has no raw times");
                 }
-                benchmarks.add(new BenchmarkResult(b.benchmark(), b.command(), b.parameters(), b.runsRequested(),
-                        Statistics.of(b.times()), b.medianInterval(), b.warnings(), b.times(), b.exitCodes(), b.user(),
-                        b.system(), b.rawExport()));
+                benchmarks.add(b.withStatisticsFromTimes());
             }
             Cost cost = t.cost() != null ? t.cost()
                     : Costs.of(t.environment(), t.instanceType(), t.market(), PriceTable.bundled());
