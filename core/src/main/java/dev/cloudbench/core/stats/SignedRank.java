@@ -18,6 +18,11 @@ public final class SignedRank {
 
     /** The two-sided p-value; 1 when every difference is zero or there are none. */
     public static double pValue(double[] differences) {
+        return pValue(differences, null);
+    }
+
+    /** @param exact force the exact distribution (true) or the normal approximation (false); null chooses */
+    static double pValue(double[] differences, Boolean exact) {
         double[] nonZero = Arrays.stream(differences).filter(d -> d != 0 && !Double.isNaN(d)).toArray();
         int n = nonZero.length;
         if (n == 0) {
@@ -32,7 +37,8 @@ public final class SignedRank {
                 observed += doubledRanks[i];
             }
         }
-        double p = n <= EXACT_UP_TO ? exact(doubledRanks, observed, total) : normal(doubledRanks, observed, total);
+        boolean useExact = exact == null ? n <= EXACT_UP_TO : exact;
+        double p = useExact ? exact(doubledRanks, observed, total) : normal(doubledRanks, observed, total);
         return Math.min(1, p);
     }
 
