@@ -20,6 +20,9 @@ import dev.cloudbench.core.port.LaunchedInstance;
  * @param finishedAt  when results were collected
  * @param error       set by a Catch clause
  * @param failedState set by the Catch path: the state the error happened in
+ * @param rounds      a suite with variants: the last round of the command started
+ * @param moreRounds  set by "Collect Results" when the rounds measured so far left a comparison
+ *                    unsettled and the budget allows more: "Start Benchmark" then measures the next rounds
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetState(
@@ -35,32 +38,54 @@ public record TargetState(
         String startedAt,
         String finishedAt,
         StepError error,
-        String failedState) {
+        String failedState,
+        Integer rounds,
+        boolean moreRounds) {
 
     public static TargetState start(String runId, String deadline, PlannedTarget target) {
-        return new TargetState(runId, deadline, target, null, null, null, null, null, 0, null, null, null, null);
+        return new TargetState(runId, deadline, target, null, null, null, null, null, 0, null, null, null, null, null,
+                false);
     }
 
     public TargetState withInstance(LaunchedInstance launched) {
-        return new TargetState(runId, deadline, target, launched, false, null, null, null, 0, null, null, null, null);
+        return new TargetState(runId, deadline, target, launched, false, null, null, null, 0, null, null, null, null,
+                null, false);
     }
 
     public TargetState withReady(boolean isReady) {
         return new TargetState(runId, deadline, target, instance, isReady, commandId, done, progress, checks + 1,
-                startedAt, finishedAt, error, failedState);
+                startedAt, finishedAt, error, failedState, rounds, moreRounds);
     }
 
     public TargetState withCommand(String id, String at) {
-        return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, at, null, null, null);
+        return withCommand(id, at, null);
+    }
+
+    /** The benchmark command started at {@code at}; {@code lastRound} null without variants. */
+    public TargetState withCommand(String id, String at, Integer lastRound) {
+        return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, at, null, null, null,
+                lastRound, false);
+    }
+
+    /** A command measuring more rounds started; the benchmark's start stays the first command's. */
+    public TargetState withMoreRoundsCommand(String id, int lastRound) {
+        return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, startedAt, null, null, null,
+                lastRound, false);
     }
 
     public TargetState withBenchmarkStatus(boolean isDone, Progress latest) {
         return new TargetState(runId, deadline, target, instance, ready, commandId, isDone, latest, checks + 1,
-                startedAt, finishedAt, error, failedState);
+                startedAt, finishedAt, error, failedState, rounds, moreRounds);
     }
 
     public TargetState withFinishedAt(String at) {
         return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
-                startedAt, at, error, failedState);
+                startedAt, at, error, failedState, rounds, moreRounds);
+    }
+
+    /** Collected so far; {@code more} asks "Start Benchmark" for the next rounds. */
+    public TargetState withRoundsCollected(String at, boolean more) {
+        return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
+                startedAt, at, error, failedState, rounds, more);
     }
 }
