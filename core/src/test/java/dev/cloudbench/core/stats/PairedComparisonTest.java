@@ -132,7 +132,7 @@ class PairedComparisonTest {
             for (int k = 0; k < looks.length; k++) {
                 double[][] upTo = {java.util.Arrays.copyOf(r[0], looks[k]), java.util.Arrays.copyOf(r[1], looks[k])};
                 List<Integer> earlier = IntStream.of(looks).limit(k).boxed().toList();
-                double level = AlphaSpending.levelAt(0.05, 3, earlier, looks[k], 60, k == looks.length - 1);
+                double level = AlphaSpending.levelAt(0.05, AlphaSpending.DEFAULT_EXPONENT, earlier, looks[k], 60, k == looks.length - 1);
                 PairedComparison c = single(upTo, level);
                 if (c.verdict() == Verdict.SLOWER || c.verdict() == Verdict.FASTER) {
                     return true;
