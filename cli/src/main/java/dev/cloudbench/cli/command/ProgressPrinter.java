@@ -64,10 +64,22 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
         if ("Check Benchmark".equals(e.state()) && progress.isObject() && "running".equals(progress.path("state").asText())) {
             String current = progress.path("current").asText();
             String target = output.path("target").path("targetId").asText();
+            if (progress.path("round").isInt()) {
+                // A suite with variants: one line per round, not per hyperfine call.
+                String round = String.valueOf(progress.path("round").asInt());
+                if (!round.equals(lastBenchmark.put(target, round))) {
+                    line(where + "round " + round + " of " + progress.path("total").asInt() + " (every variant of every"
+                            + " benchmark)");
+                }
+                return;
+            }
             if (!current.equals(lastBenchmark.put(target, current))) {
                 line(where + "benchmark " + (progress.path("completed").asInt() + 1) + " of "
                         + progress.path("total").asInt() + ": " + current);
             }
+        }
+        if ("Collect Results".equals(e.state()) && output.path("moreRounds").asBoolean(false)) {
+            line(where + "a comparison is not settled yet: more rounds");
         }
         if ("Terminate Instance".equals(e.state()) || "Terminate After Failure".equals(e.state())) {
             line(where + "terminated " + output.path("terminated"));

@@ -76,9 +76,14 @@ public final class DirectoryStore implements ResultStorePort {
         }
     }
 
+    /**
+     * Copies beside the target, then renames: a reader polling the store (progress.json is rewritten
+     * many times a second by a suite with variants) never sees half a file, as with {@link #put}.
+     */
     @Override
     public String shellUploadFunction() {
         String r = Shell.quote(root.toString());
-        return "mkdir -p \"$(dirname " + r + "/\"$2\")\" && cp \"$1\" " + r + "/\"$2\"";
+        return "local d; d=\"$(dirname " + r + "/\"$2\")\" && mkdir -p \"$d\" && local t; t=\"$(mktemp \"$d/.put-XXXXXX\")\""
+                + " && cp \"$1\" \"$t\" && mv -f \"$t\" " + r + "/\"$2\"";
     }
 }

@@ -19,6 +19,7 @@ import dev.cloudbench.core.run.TargetState;
 import dev.cloudbench.core.rounds.RoundPlan;
 import dev.cloudbench.core.script.BenchmarkScript;
 import dev.cloudbench.core.stats.Bootstrap;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -159,9 +160,14 @@ public final class BenchmarkService {
                 Json.writePretty(EnvironmentReader.read(store, state, finishedAt)));
     }
 
+    /** The script's last progress line; none while it is being rewritten (a store without atomic writes). */
     private Optional<Progress> progress(TargetState state) {
-        return store.get(StoreLayout.progress(state.runId(), state.target().targetId()))
-                .map(b -> Json.read(b, Progress.class));
+        Optional<byte[]> bytes = store.get(StoreLayout.progress(state.runId(), state.target().targetId()));
+        try {
+            return bytes.map(b -> Json.read(b, Progress.class));
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     private static String where(Progress p) {
