@@ -40,16 +40,16 @@ public record TargetState(
         StepError error,
         String failedState,
         Integer rounds,
-        boolean moreRounds) {
+        Boolean moreRounds) {
 
     public static TargetState start(String runId, String deadline, PlannedTarget target) {
         return new TargetState(runId, deadline, target, null, null, null, null, null, 0, null, null, null, null, null,
-                false);
+                null);
     }
 
     public TargetState withInstance(LaunchedInstance launched) {
         return new TargetState(runId, deadline, target, launched, false, null, null, null, 0, null, null, null, null,
-                null, false);
+                null, null);
     }
 
     public TargetState withReady(boolean isReady) {
@@ -64,13 +64,13 @@ public record TargetState(
     /** The benchmark command started at {@code at}; {@code lastRound} null without variants. */
     public TargetState withCommand(String id, String at, Integer lastRound) {
         return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, at, null, null, null,
-                lastRound, false);
+                lastRound, null);
     }
 
     /** A command measuring more rounds started; the benchmark's start stays the first command's. */
     public TargetState withMoreRoundsCommand(String id, int lastRound) {
         return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, startedAt, null, null, null,
-                lastRound, false);
+                lastRound, null);
     }
 
     public TargetState withBenchmarkStatus(boolean isDone, Progress latest) {
@@ -81,6 +81,11 @@ public record TargetState(
     public TargetState withFinishedAt(String at) {
         return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
                 startedAt, at, error, failedState, rounds, moreRounds);
+    }
+
+    /** True when "Collect Results" asked for more rounds. */
+    public boolean moreRoundsWanted() {
+        return Boolean.TRUE.equals(moreRounds);
     }
 
     /** Collected so far; {@code more} asks "Start Benchmark" for the next rounds. */

@@ -52,7 +52,7 @@ public final class BenchmarkService {
      * finds the command it started (recorded in the store) instead of starting a second one beside it.
      */
     public TargetState start(TargetState state) {
-        if (state.moreRounds()) {
+        if (state.moreRoundsWanted()) {
             return rounds.startMore(state, RunRecords.request(store, state.runId()).suite());
         }
         String targetId = state.target().targetId();
@@ -130,7 +130,7 @@ public final class BenchmarkService {
     /**
      * Checks that every benchmark left a hyperfine export, and writes environment.json. For a suite
      * with variants: checks every round's exports, looks at the rounds, and sets
-     * {@link TargetState#moreRounds()} when more rounds are needed and the budget allows them.
+     * {@link TargetState#moreRoundsWanted()} when more rounds are needed and the budget allows them.
      *
      * @throws ResultsMissingException a benchmark's export is missing or unreadable
      */

@@ -60,7 +60,7 @@ class BenchmarkServiceRoundsTest {
         TargetState s = started("{\"min\":10,\"max\":30}");
 
         assertThat(s.rounds()).isEqualTo(10);
-        assertThat(s.moreRounds()).isFalse();
+        assertThat(s.moreRoundsWanted()).isFalse();
         assertThat(shell.scripts.get(0)).contains("rounds 1-10 of at most 30", "# Round 10\n").doesNotContain("# Round 11\n");
     }
 
@@ -71,7 +71,7 @@ class BenchmarkServiceRoundsTest {
 
         TargetState collected = service().collect(s);
 
-        assertThat(collected.moreRounds()).isFalse();
+        assertThat(collected.moreRoundsWanted()).isFalse();
         RoundsRecord record = record(s);
         assertThat(record.looks()).containsExactly(10);
         assertThat(record.stoppedBecause()).isEqualTo(RoundsRecord.SETTLED);
@@ -85,7 +85,7 @@ class BenchmarkServiceRoundsTest {
         RoundExportsFixture.write(store, suite, "r1", targetId(s), 1, 10, Map.of("cand", 1.006), 0.08, 2);
 
         TargetState collected = service().collect(s);
-        assertThat(collected.moreRounds()).as("a 0.6%% change in 8%% noise after 10 rounds is not settled").isTrue();
+        assertThat(collected.moreRoundsWanted()).as("a 0.6%% change in 8%% noise after 10 rounds is not settled").isTrue();
         assertThat(record(s).stoppedBecause()).isNull();
 
         TargetState more = service().start(collected);
@@ -93,7 +93,7 @@ class BenchmarkServiceRoundsTest {
         assertThat(shell.scripts.get(1)).contains("rounds 11-20 of at most 30", "CB_DONE=10\n", "# Round 11\n",
                 "# Round 20\n").doesNotContain("progress setup setup", "git init");
         assertThat(more.rounds()).isEqualTo(20);
-        assertThat(more.moreRounds()).isFalse();
+        assertThat(more.moreRoundsWanted()).isFalse();
         assertThat(more.startedAt()).as("the benchmark started with the first command").isEqualTo(s.startedAt());
         assertThat(store.get(StoreLayout.commandFromRound("r1", targetId(s), 11))).isPresent();
 
@@ -107,7 +107,7 @@ class BenchmarkServiceRoundsTest {
         TargetState s = started("{\"min\":10,\"max\":10}");
         RoundExportsFixture.write(store, suite, "r1", targetId(s), 1, 10, Map.of("cand", 1.006), 0.08, 2);
 
-        assertThat(service().collect(s).moreRounds()).isFalse();
+        assertThat(service().collect(s).moreRoundsWanted()).isFalse();
         assertThat(record(s).stoppedBecause()).isEqualTo(RoundsRecord.ROUND_BUDGET);
     }
 
@@ -118,7 +118,7 @@ class BenchmarkServiceRoundsTest {
         store.put(StoreLayout.roundsStopped("r1", targetId(s)), "time budget of 5 s used after 7 rounds\n"
                 .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(service().collect(s).moreRounds()).isFalse();
+        assertThat(service().collect(s).moreRoundsWanted()).isFalse();
         assertThat(record(s).stoppedBecause()).isEqualTo(RoundsRecord.TIME_BUDGET);
         assertThat(record(s).completed()).isEqualTo(7);
     }
@@ -129,7 +129,7 @@ class BenchmarkServiceRoundsTest {
         RoundExportsFixture.write(store, suite, "r1", targetId(s), 1, 10, Map.of("cand", 1.006), 0.08, 2);
         clock = Clock.fixed(NOW.plusSeconds(suite.effectiveTimeoutSeconds()), ZoneOffset.UTC);
 
-        assertThat(service().collect(s).moreRounds()).isFalse();
+        assertThat(service().collect(s).moreRoundsWanted()).isFalse();
         assertThat(record(s).stoppedBecause()).isEqualTo(RoundsRecord.SUITE_TIMEOUT);
     }
 
@@ -151,7 +151,7 @@ class BenchmarkServiceRoundsTest {
         RoundsRecord once = record(s);
         TargetState again = service().collect(s);
 
-        assertThat(again.moreRounds()).isEqualTo(first.moreRounds());
+        assertThat(again.moreRoundsWanted()).isEqualTo(first.moreRoundsWanted());
         assertThat(record(s)).isEqualTo(once);
     }
 }
