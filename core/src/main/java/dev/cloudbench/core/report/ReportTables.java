@@ -164,6 +164,8 @@ public final class ReportTables {
         fact(t, reported, "kernel", Environment::kernel);
         fact(t, reported, "hyperfine", Environment::hyperfineVersion);
         fact(t, reported, "commit", Environment::commit);
+        fact(t, reported, "variant commits", e -> e.variantCommits().isEmpty() ? null : e.variantCommits().entrySet()
+                .stream().map(c -> c.getKey() + " " + c.getValue()).collect(java.util.stream.Collectors.joining(", ")));
         fact(t, reported, "launched", Environment::launchedAt);
         fact(t, reported, "benchmark started", Environment::startedAt);
         fact(t, reported, "results collected", Environment::finishedAt);
