@@ -126,7 +126,8 @@ public final class BenchmarkScript {
      * Clones {@code url} at {@code ref} into {@code dir} and uploads the commit it got.
      *
      * @param dir        the directory as a shell word (quoted where it holds a suite's value)
-     * @param commitFile the file under env/ that records the commit
+     * @param commitFile the file under env/ that records the commit, as a shell word (quoted where it
+     *                   holds a suite's value)
      * @param forWhom    appended to the failure message, e.g. {@code " for variant x"}
      */
     static void checkout(StringBuilder s, String url, String ref, String dir, String commitFile, String forWhom) {
@@ -140,9 +141,14 @@ public final class BenchmarkScript {
                 .append(" || fail failed setup ").append(EXIT_SETUP).append(" ")
                 .append(Shell.quote("cannot clone " + url + " at " + (ref == null ? "HEAD" : ref) + forWhom))
                 .append('\n')
-                .append("git -C ").append(dir).append(" rev-parse HEAD > \"$CB_WORK/env/").append(commitFile)
-                .append("\" && upload \"$CB_WORK/env/").append(commitFile).append("\" \"${CB_PREFIX}env/")
-                .append(commitFile).append("\"\n");
+                .append("git -C ").append(dir).append(" rev-parse HEAD > ").append(envPath("$CB_WORK/env/", commitFile))
+                .append(" && upload ").append(envPath("$CB_WORK/env/", commitFile)).append(' ')
+                .append(envPath("${CB_PREFIX}env/", commitFile)).append('\n');
+    }
+
+    /** {@code "DIR/FILE"}, or {@code "DIR/"'FILE'} when the file name came quoted. */
+    private static String envPath(String dir, String fileWord) {
+        return fileWord.startsWith("'") ? "\"" + dir + "\"" + fileWord : "\"" + dir + fileWord + "\"";
     }
 
     /** The hyperfine command line of one benchmark, exporting to {@code exportPath} (a shell word). */

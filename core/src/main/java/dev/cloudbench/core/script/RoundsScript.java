@@ -74,8 +74,8 @@ public final class RoundsScript {
             if (v.hasOwnCheckout()) {
                 String dir = Shell.quote("variants/" + v.name());
                 s.append("mkdir -p variants || fail failed setup ").append(EXIT_SETUP).append(" 'no variants directory'\n");
-                BenchmarkScript.checkout(s, suite.repository().url(), v.ref(), dir, "commit-" + v.name() + ".txt",
-                        " for variant " + v.name());
+                BenchmarkScript.checkout(s, suite.repository().url(), v.ref(), dir,
+                        Shell.quote("commit-" + v.name() + ".txt"), " for variant " + v.name());
                 setup(s, suite, "\"$CB_WORK\"/" + dir, v);
             }
         }

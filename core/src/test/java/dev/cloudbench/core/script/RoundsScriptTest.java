@@ -58,7 +58,8 @@ class RoundsScriptTest {
                 .contains("git init -q src && git -C src remote add origin 'https://github.com/a/b'")
                 .contains("git init -q 'variants/pr' && git -C 'variants/pr' remote add origin 'https://github.com/a/b'"
                         + " && git -C 'variants/pr' fetch -q --depth 1 origin 'feature/y'")
-                .contains("\"$CB_WORK/env/commit-pr.txt\"")
+                .contains("git -C 'variants/pr' rev-parse HEAD > \"$CB_WORK/env/\"'commit-pr.txt' && upload"
+                        + " \"$CB_WORK/env/\"'commit-pr.txt' \"${CB_PREFIX}env/\"'commit-pr.txt'")
                 .contains("(cd \"$CB_WORK\"/'variants/pr' && export 'MODE=it'\\''s $(rm -rf ~)' && bash -euo pipefail -c 'make')"
                         + " || fail failed setup 90 'setup command 1 of 1 failed for variant pr'")
                 .contains("variant_0() { cd \"$CB_WORK/src\"; }")
