@@ -42,7 +42,10 @@ public final class ReportText {
 
     /** {@code 1 slower, 3 no significant change}, or null without comparisons. */
     public static String verdictSummary(RunAnalysis a) {
-        Map<Verdict, Long> counts = a.verdictCounts();
+        return summary(a.verdictCounts());
+    }
+
+    private static String summary(Map<Verdict, Long> counts) {
         if (counts.isEmpty()) {
             return null;
         }
@@ -52,12 +55,7 @@ public final class ReportText {
 
     /** {@code 1 slower, 2 no significant change} over the variant comparisons, or null without any. */
     public static String variantSummary(RunAnalysis a) {
-        Map<Verdict, Long> counts = a.variantVerdictCounts();
-        if (counts.isEmpty()) {
-            return null;
-        }
-        return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
-                .collect(Collectors.joining(", "));
+        return summary(a.variantVerdictCounts());
     }
 
     /** How the variants were compared, for the section's first line. */

@@ -93,9 +93,13 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
 
     /** How many comparisons reached each verdict, in verdict order; verdicts never reached are left out. */
     public Map<Verdict, Long> verdictCounts() {
+        return counts(changes().stream().map(c -> c.benchmark().change().verdict()).toList());
+    }
+
+    private static Map<Verdict, Long> counts(List<Verdict> verdicts) {
         Map<Verdict, Long> counts = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
-            long n = changes().stream().filter(c -> c.benchmark().change().verdict() == v).count();
+            long n = verdicts.stream().filter(x -> x == v).count();
             if (n > 0) {
                 counts.put(v, n);
             }
@@ -123,14 +127,7 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
 
     /** How many variant comparisons reached each verdict, in verdict order. */
     public Map<Verdict, Long> variantVerdictCounts() {
-        Map<Verdict, Long> counts = new LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) {
-            long n = variantChanges().stream().filter(c -> c.comparison().verdictValue() == v).count();
-            if (n > 0) {
-                counts.put(v, n);
-            }
-        }
-        return counts;
+        return counts(variantChanges().stream().map(c -> c.comparison().verdictValue()).toList());
     }
 
     public boolean hasBaseline() {
