@@ -75,7 +75,7 @@ public final class AbMeasurement {
 
     /** One method's answer in one trial of one scenario. */
     private record Outcome(String method, String scenario, int trial, Verdict verdict, double ratio,
-                           double ciWidthPercent, double seconds, int rounds, String note) {
+                           double ciWidthPercent, double seconds, int rounds, double noise, String note) {
     }
 
     private static final String[] SCENARIOS = {"aa", "plus2", "plus5"};
@@ -204,7 +204,7 @@ public final class AbMeasurement {
         VariantComparison c = decision.comparisons().get(0);
         Interval ci = c.interval();
         outcomes.add(new Outcome(INTERLEAVED, scenario, trial, c.verdictValue(), c.ratio(),
-                ci == null ? Double.NaN : (ci.high() - ci.low()) * 100, seconds, c.rounds(),
+                ci == null ? Double.NaN : (ci.high() - ci.low()) * 100, seconds, c.rounds(), c.noise(),
                 String.format(Locale.ROOT, "p=%.4g level=%.4g noise=%.4f %s", c.adjustedPValue(), c.level(), c.noise(),
                         record.stoppedBecause())));
         delete(dir);
@@ -231,11 +231,11 @@ public final class AbMeasurement {
         Verdict printed = ratio - sigma > 1 ? Verdict.SLOWER : ratio + sigma < 1 ? Verdict.FASTER
                 : Verdict.NO_SIGNIFICANT_CHANGE;
         outcomes.add(new Outcome(HYPERFINE, scenario, trial, printed, ratio, 2 * sigma * 100, seconds,
-                0, String.format(Locale.ROOT, "%.4f ± %.4f", ratio, sigma)));
+                0, Double.NaN, String.format(Locale.ROOT, "%.4f ± %.4f", ratio, sigma)));
         Comparison unpaired = Comparison.of(b, a, bootstrap, VerdictRules.DEFAULT);
         Interval ci = unpaired.interval();
         outcomes.add(new Outcome(UNPAIRED, scenario, trial, unpaired.verdict(), unpaired.ratio(),
-                ci == null ? Double.NaN : (ci.high() - ci.low()) * 100, seconds, 0, unpaired.reason()));
+                ci == null ? Double.NaN : (ci.high() - ci.low()) * 100, seconds, 0, Double.NaN, unpaired.reason()));
     }
 
     private void sampleLoad() {
@@ -277,6 +277,18 @@ public final class AbMeasurement {
         }
         md.append("\nRates with 95 % Wilson intervals. \"Detected\" counts a verdict of slower only; CI width is the"
                 + " width of the interval of the ratio in percentage points (hyperfine: its ± range, i.e. 2σ).\n");
+        List<Outcome> rounds = outcomes.stream().filter(o -> o.method().equals(INTERLEAVED)).toList();
+        double noise = medianOf(rounds, Outcome::noise);
+        long unstable = rounds.stream().filter(o -> o.verdict() == Verdict.UNSTABLE).count();
+        // Rounds a paired test needs to find a change δ with 90 % power at the final look's level
+        // (two-sided 0.028: z = 2.20; z for 90 % power: 1.28), the signed-rank test at 95 % of the
+        // t-test's efficiency: n ≈ ((2.20 + 1.28) σ / δ)² / 0.955.
+        md.append(String.format(Locale.ROOT, "Round noise (robust SD of the per-round log-ratios, interleaved): median"
+                + " %.1f %% (%.1f – %.1f %%); %d of %d interleaved comparisons unstable. At the median noise a 2 %%"
+                + " change needs about %.0f rounds for 90 %% power, a 5 %% change about %.0f.%n", 100 * noise,
+                100 * rounds.stream().mapToDouble(Outcome::noise).min().orElse(Double.NaN),
+                100 * rounds.stream().mapToDouble(Outcome::noise).max().orElse(Double.NaN), unstable, rounds.size(),
+                Math.pow(3.48 * noise / Math.log(1.0196), 2) / 0.955, Math.pow(3.48 * noise / Math.log(1.049), 2) / 0.955));
         md.append("Ratios measured (median over trials): ");
         for (String method : List.of(INTERLEAVED, HYPERFINE)) {
             md.append(method).append(String.format(Locale.ROOT, " A/A %.4f, +2 %% %.4f, +5 %% %.4f; ",
@@ -323,10 +335,10 @@ public final class AbMeasurement {
     }
 
     private void writeCsv() throws IOException {
-        StringBuilder csv = new StringBuilder("method,scenario,trial,verdict,ratio,ci_width_pp,seconds,rounds,note\n");
+        StringBuilder csv = new StringBuilder("method,scenario,trial,verdict,ratio,ci_width_pp,seconds,rounds,noise,note\n");
         for (Outcome o : outcomes) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%.6f,%.4f,%.2f,%d,\"%s\"%n", o.method(), o.scenario(),
-                    o.trial(), o.verdict().id(), o.ratio(), o.ciWidthPercent(), o.seconds(), o.rounds(),
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%.6f,%.4f,%.2f,%d,%.4f,\"%s\"%n", o.method(), o.scenario(),
+                    o.trial(), o.verdict().id(), o.ratio(), o.ciWidthPercent(), o.seconds(), o.rounds(), o.noise(),
                     o.note().replace("\"", "'")));
         }
         Files.writeString(options.out().resolve("trials.csv"), csv);
