@@ -55,6 +55,7 @@ public final class LocalCommand implements Callable<Integer> {
                     }
                 });
         out.println("cloudbench local: suite " + suite.name() + ", " + suite.benchmarks().size() + " benchmark(s), "
+                + (suite.hasVariants() ? suite.variants().size() + " variants in interleaved rounds, " : "")
                 + "results in " + output.toAbsolutePath());
         out.flush();
         // Ctrl-C stops the execution as StopExecution would; the cleanup layers then end its instances.

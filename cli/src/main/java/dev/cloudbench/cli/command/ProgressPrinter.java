@@ -95,7 +95,8 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
                 }
             }
             case "Check Benchmark" -> onBenchmarkChecked(output, where, at);
-            case "Collect Results" -> line(at, where + "results collected");
+            case "Collect Results" -> line(at, where + (output.path("moreRounds").asBoolean(false)
+                    ? "a comparison is not settled yet: more rounds" : "results collected"));
             case "Terminate Instance", "Terminate After Failure" -> line(at, where + "terminated " + output.path("terminated"));
             default -> {
                 // other outputs carry nothing to show
@@ -108,6 +109,15 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
         if (progress.isObject() && "running".equals(progress.path("state").asText())) {
             String current = progress.path("current").asText();
             String target = output.path("target").path("targetId").asText();
+            if (progress.path("round").isInt()) {
+                // A suite with variants: one line per round, not per hyperfine call.
+                String round = String.valueOf(progress.path("round").asInt());
+                if (!round.equals(lastBenchmark.put(target, round))) {
+                    line(at, where + "round " + round + " of " + progress.path("total").asInt()
+                            + " (every variant of every benchmark)");
+                }
+                return;
+            }
             if (!current.equals(lastBenchmark.put(target, current))) {
                 line(at, where + "benchmark " + (progress.path("completed").asInt() + 1) + " of "
                         + progress.path("total").asInt() + ": " + current);

@@ -5,6 +5,7 @@ import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.Statistics;
 import dev.cloudbench.core.results.TargetResult;
+import dev.cloudbench.core.results.VariantComparison;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,28 @@ final class ResultsTable {
             if (!t.missingBenchmarks().isEmpty()) {
                 out.println("  not measured: " + String.join(", ", t.missingBenchmarks()));
             }
+            variants(t, out);
         }
+    }
+
+    /** Each variant against the baseline variant, when the suite has variants. */
+    private static void variants(TargetResult t, PrintWriter out) {
+        if (t.variantComparisons().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("  Variants, paired over interleaved rounds"
+                + (t.rounds() == null ? "" : " (" + t.rounds().completed() + " rounds; stopped because "
+                        + t.rounds().stoppedReason() + ")") + ":");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"benchmark", "variant", "change (95% CI)", "p (Holm)", "rounds", "verdict"});
+        for (VariantComparison c : t.variantComparisons()) {
+            String range = c.interval() == null ? "" : " (" + Format.changeRange(c.interval()) + ")";
+            rows.add(new String[] {Format.label(c.benchmark(), c.parameters()), c.variant() + " vs " + c.baseline(),
+                Format.percent(c.changePercent()) + range, Format.pValue(c.adjustedPValue()), String.valueOf(c.rounds()),
+                c.verdictValue().label() + (c.settled() ? "" : ", inconclusive")});
+        }
+        table(rows, out);
     }
 
     /** Rows under a header row, columns aligned: the first to the left, the others to the right. */

@@ -76,11 +76,15 @@ public final class DirectoryStore implements ResultStorePort {
         }
     }
 
+    /**
+     * Copies beside the target, then renames: a reader polling the store (progress.json is rewritten
+     * many times a second by a suite with variants) never sees half a file, as with {@link #put}.
+     */
     @Override
     public String shellUploadFunction() {
         // Copy, then rename: a reader never sees half a file (as with put above).
         String r = Shell.quote(root.toString());
-        return "local d; d=\"$(dirname " + r + "/\"$2\")\" && mkdir -p \"$d\" && cp \"$1\" \"$d/.put-$$\" && mv -f \"$d/.put-$$\" "
-                + r + "/\"$2\"";
+        return "local d; d=\"$(dirname " + r + "/\"$2\")\" && mkdir -p \"$d\" && local t; t=\"$(mktemp \"$d/.put-XXXXXX\")\""
+                + " && cp \"$1\" \"$t\" && mv -f \"$t\" " + r + "/\"$2\"";
     }
 }

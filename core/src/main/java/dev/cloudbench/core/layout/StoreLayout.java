@@ -9,6 +9,10 @@ package dev.cloudbench.core.layout;
  * runs/RUN/targets/TARGET/command.json           the benchmark command started on the instance
  * runs/RUN/targets/TARGET/interruption.json      a spot reclaim the target survived, and what it measured
  * runs/RUN/targets/TARGET/raw/BENCHMARK.json     hyperfine exports, untouched
+ * runs/RUN/targets/TARGET/raw/BENCHMARK/round-R-P-VARIANT.json
+ *                                                a suite with variants: one export per round and
+ *                                                variant, P its position in the round (1 = first)
+ * runs/RUN/targets/TARGET/rounds.json            a suite with variants: looks taken, why rounds stopped
  * runs/RUN/targets/TARGET/env/*.txt              what the instance reported about itself
  * runs/RUN/targets/TARGET/environment.json
  * runs/RUN/targets/TARGET/progress.json          the script's last progress line
@@ -48,6 +52,11 @@ public final class StoreLayout {
         return target(runId, targetId) + "command.json";
     }
 
+    /** The command that measures rounds {@code fromRound} onwards, after the first command's rounds were analysed. */
+    public static String commandFromRound(String runId, String targetId, int fromRound) {
+        return target(runId, targetId) + "command-round-" + fromRound + ".json";
+    }
+
     public static String target(String runId, String targetId) {
         return run(runId) + "targets/" + targetId + "/";
     }
@@ -58,6 +67,31 @@ public final class StoreLayout {
 
     public static String raw(String runId, String targetId, String benchmark) {
         return rawPrefix(runId, targetId) + benchmark + ".json";
+    }
+
+    /** Where the round exports of one benchmark of a suite with variants go. */
+    public static String roundsPrefix(String runId, String targetId, String benchmark) {
+        return rawPrefix(runId, targetId) + benchmark + "/";
+    }
+
+    /** The file name of one round's export: {@code round-R-P-VARIANT.json}; P is 1 for the variant that ran first. */
+    public static String roundExportName(int round, int position, String variant) {
+        return "round-" + round + "-" + position + "-" + variant + ".json";
+    }
+
+    public static String roundExport(String runId, String targetId, String benchmark, int round, int position,
+                                     String variant) {
+        return roundsPrefix(runId, targetId, benchmark) + roundExportName(round, position, variant);
+    }
+
+    /** What the rounds of a suite with variants decided so far ({@code RoundsRecord}). */
+    public static String rounds(String runId, String targetId) {
+        return target(runId, targetId) + "rounds.json";
+    }
+
+    /** Written by the script when it stopped starting rounds because the time budget was used. */
+    public static String roundsStopped(String runId, String targetId) {
+        return target(runId, targetId) + "rounds-stopped.txt";
     }
 
     public static String envPrefix(String runId, String targetId) {

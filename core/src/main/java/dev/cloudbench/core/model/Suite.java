@@ -1,6 +1,8 @@
 package dev.cloudbench.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,6 +19,10 @@ import java.util.List;
  * @param runs           hyperfine measured runs per benchmark (default 10, at least 2)
  * @param timeoutSeconds limit for the whole suite on one instance (default 1800)
  * @param benchmarks     at least one benchmark, names unique
+ * @param variants       optional: two or more variants measured in interleaved rounds on the same
+ *                       instance and compared with the first (the baseline) by paired statistics;
+ *                       then {@code warmup} and {@code runs} count per variant per round
+ * @param rounds         how the rounds of a suite with variants are budgeted and ordered
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Suite(
@@ -27,25 +33,57 @@ public record Suite(
         Integer warmup,
         Integer runs,
         Integer timeoutSeconds,
-        List<Benchmark> benchmarks) {
+        List<Benchmark> benchmarks,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Variant> variants,
+        Rounds rounds) {
 
     public static final int DEFAULT_WARMUP = 3;
     public static final int DEFAULT_RUNS = 10;
     public static final int DEFAULT_TIMEOUT_SECONDS = 1800;
     /** SSM's own ceiling for a command's execution timeout (48 hours). */
     public static final int MAX_TIMEOUT_SECONDS = 172_800;
+    /** Defaults per variant per round in a suite with variants: a round is short, rounds are many. */
+    public static final int DEFAULT_ROUND_WARMUP = 1;
+    public static final int DEFAULT_ROUND_RUNS = 3;
 
     public Suite {
         setup = setup == null ? List.of() : List.copyOf(setup);
         benchmarks = benchmarks == null ? null : List.copyOf(benchmarks);
+        variants = variants == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(variants));
+    }
+
+    /** A suite without variants. */
+    public Suite(String name, String description, Repository repository, List<String> setup, Integer warmup,
+                 Integer runs, Integer timeoutSeconds, List<Benchmark> benchmarks) {
+        this(name, description, repository, setup, warmup, runs, timeoutSeconds, benchmarks, null, null);
+    }
+
+    /** True when the suite compares variants in interleaved rounds. */
+    public boolean hasVariants() {
+        return !variants.isEmpty();
+    }
+
+    /** The variant every other one is compared with: the first. */
+    public Variant baselineVariant() {
+        return variants.get(0);
+    }
+
+    public Rounds effectiveRounds() {
+        return rounds == null ? Rounds.DEFAULT : rounds;
     }
 
     public int effectiveWarmup() {
-        return warmup == null ? DEFAULT_WARMUP : warmup;
+        if (warmup != null) {
+            return warmup;
+        }
+        return hasVariants() ? DEFAULT_ROUND_WARMUP : DEFAULT_WARMUP;
     }
 
     public int effectiveRuns() {
-        return runs == null ? DEFAULT_RUNS : runs;
+        if (runs != null) {
+            return runs;
+        }
+        return hasVariants() ? DEFAULT_ROUND_RUNS : DEFAULT_RUNS;
     }
 
     public int effectiveTimeoutSeconds() {

@@ -10,15 +10,26 @@ public final class Format {
     private Format() {
     }
 
-    /** The benchmark's name, with its parameter values when it has any. */
+    /** The benchmark's name, with its parameter values when it has any, and its variant when it has one. */
     public static String label(BenchmarkResult b) {
-        if (b.parameters() == null || b.parameters().isEmpty()) {
-            return b.benchmark();
+        String label = label(b.benchmark(), b.parameters());
+        return b.variant() == null ? label : label + " · " + b.variant();
+    }
+
+    /** A benchmark's name with its parameter values, when it has any. */
+    public static String label(String benchmark, java.util.Map<String, String> parameters) {
+        if (parameters == null || parameters.isEmpty()) {
+            return benchmark;
         }
-        StringBuilder l = new StringBuilder(b.benchmark()).append(" (");
-        b.parameters().forEach((k, v) -> l.append(k).append('=').append(v).append(", "));
+        StringBuilder l = new StringBuilder(benchmark).append(" (");
+        parameters.forEach((k, v) -> l.append(k).append('=').append(v).append(", "));
         l.setLength(l.length() - 2);
         return l.append(')').toString();
+    }
+
+    /** A p-value: four decimals, or {@code <0.0001}. */
+    public static String pValue(double p) {
+        return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     /** A duration in a unit that keeps three significant figures readable. */

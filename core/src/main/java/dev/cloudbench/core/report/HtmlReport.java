@@ -36,6 +36,14 @@ public final class HtmlReport {
                 .append("<title>").append(esc(ReportText.title(a))).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n<main>\n");
         header(h, a);
+        if (a.hasVariants()) {
+            h.append("<section id=\"variants\">\n<h2>Variants compared in interleaved rounds</h2>\n<p>")
+                    .append(esc(ReportText.variantsLine(a))).append("</p>\n<ul>\n");
+            ReportText.roundsLines(a).forEach(l -> h.append("<li>").append(esc(l)).append("</li>\n"));
+            h.append("</ul>\n");
+            table(h, ReportTables.variants(a), "table-variants", true);
+            h.append("</section>\n");
+        }
         if (a.hasBaseline()) {
             h.append("<section id=\"changes\">\n<h2>Changes against the baseline</h2>\n");
             table(h, ReportTables.changes(a), "table-changes", true);
@@ -101,6 +109,10 @@ public final class HtmlReport {
         card(h, "benchmarks", String.valueOf(a.keys().size()));
         String verdicts = ReportText.verdictSummary(a);
         card(h, "against the baseline", verdicts == null ? "no baseline" : verdicts);
+        String variantVerdicts = ReportText.variantSummary(a);
+        if (variantVerdicts != null) {
+            card(h, "variants", variantVerdicts);
+        }
         card(h, "cost", ReportText.costLine(a).replaceFirst("^Cost: ", "").replaceFirst("\\.$", ""));
         h.append("</ul>\n");
         long slower = a.verdictCounts().getOrDefault(Verdict.SLOWER, 0L);
@@ -108,7 +120,15 @@ public final class HtmlReport {
             h.append("<p class=\"alert\"><strong>").append(slower).append(" regression(s)</strong> against the baseline:"
                     + " listed first under <a href=\"#changes\">Changes</a>.</p>\n");
         }
+        long variantsSlower = a.variantVerdictCounts().getOrDefault(Verdict.SLOWER, 0L);
+        if (variantsSlower > 0) {
+            h.append("<p class=\"alert\"><strong>").append(variantsSlower).append(" variant(s) slower</strong> than"
+                    + " their baseline variant: listed first under <a href=\"#variants\">Variants</a>.</p>\n");
+        }
         h.append("<nav aria-label=\"Sections\"><ul>\n");
+        if (a.hasVariants()) {
+            link(h, "variants", "Variants");
+        }
         if (a.hasBaseline()) {
             link(h, "changes", "Changes");
         }

@@ -28,7 +28,17 @@ public final class MarkdownReport {
         if (verdicts != null) {
             md.append("**Against the baseline: ").append(text(verdicts)).append(".**  \n");
         }
+        String variantVerdicts = ReportText.variantSummary(a);
+        if (variantVerdicts != null) {
+            md.append("**Variants: ").append(text(variantVerdicts)).append(".**  \n");
+        }
         md.append(text(ReportText.costLine(a))).append("\n\n");
+        if (a.hasVariants()) {
+            md.append("## Variants compared in interleaved rounds\n\n").append(text(ReportText.variantsLine(a)))
+                    .append("\n\n");
+            ReportText.roundsLines(a).forEach(l -> md.append("- ").append(text(l)).append('\n'));
+            md.append('\n').append(table(ReportTables.variants(a)));
+        }
         if (a.hasBaseline()) {
             md.append("## Changes against the baseline\n\n").append(table(ReportTables.changes(a)));
             for (TargetView t : a.targets()) {

@@ -4,6 +4,7 @@ import dev.cloudbench.core.report.Table.Cell;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.Cost;
 import dev.cloudbench.core.results.Environment;
+import dev.cloudbench.core.results.VariantComparison;
 import dev.cloudbench.core.stats.BenchmarkWarning;
 import dev.cloudbench.core.stats.Comparison;
 import dev.cloudbench.core.stats.Verdict;
@@ -29,6 +30,27 @@ public final class ReportTables {
                     median(b.baseline()), median(b.result()),
                     new Cell(Format.percent(change.changePercent()) + range, change.changePercent(), null),
                     verdict(change.verdict(), change.verdict().symbol() + " " + change.verdict().label())));
+        }
+        return t.build();
+    }
+
+    /** Each variant against the baseline variant on the same target, from interleaved rounds; regressions first. */
+    public static Table variants(RunAnalysis a) {
+        Table.Builder t = new Table.Builder().text("target").text("benchmark").text("variant").number("baseline median")
+                .number("variant median").number("change (" + Format.level(a.bootstrap().level()) + " CI)")
+                .number("p (Holm)").number("round noise").number("rounds").text("verdict");
+        for (RunAnalysis.VariantChange c : a.variantChanges()) {
+            VariantComparison v = c.comparison();
+            String range = v.interval() == null ? "" : " (" + Format.changeRange(v.interval()) + ")";
+            Verdict verdict = v.verdictValue();
+            t.row(List.of(Cell.of(c.target().id()), Cell.of(c.label()), Cell.of(v.variant() + " vs " + v.baseline()),
+                    c.result(v.baseline()).map(ReportTables::median).orElse(Cell.of("—")),
+                    c.result(v.variant()).map(ReportTables::median).orElse(Cell.of("—")),
+                    new Cell(Format.percent(v.changePercent()) + range, v.changePercent(), null),
+                    Cell.number(Format.pValue(v.adjustedPValue()), v.adjustedPValue()),
+                    Cell.number("±" + Format.percent(Math.expm1(v.noise()) * 100).substring(1), v.noise()),
+                    Cell.number(String.valueOf(v.rounds()), v.rounds()),
+                    verdict(verdict, verdict.symbol() + " " + verdict.label() + (v.settled() ? "" : ", inconclusive"))));
         }
         return t.build();
     }
@@ -142,6 +164,8 @@ public final class ReportTables {
         fact(t, reported, "kernel", Environment::kernel);
         fact(t, reported, "hyperfine", Environment::hyperfineVersion);
         fact(t, reported, "commit", Environment::commit);
+        fact(t, reported, "variant commits", e -> e.variantCommits().isEmpty() ? null : e.variantCommits().entrySet()
+                .stream().map(c -> c.getKey() + " " + c.getValue()).collect(java.util.stream.Collectors.joining(", ")));
         fact(t, reported, "launched", Environment::launchedAt);
         fact(t, reported, "benchmark started", Environment::startedAt);
         fact(t, reported, "results collected", Environment::finishedAt);

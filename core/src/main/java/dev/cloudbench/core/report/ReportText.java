@@ -1,7 +1,9 @@
 package dev.cloudbench.core.report;
 
+import dev.cloudbench.core.results.RoundsRecord;
 import dev.cloudbench.core.results.TargetError;
 import dev.cloudbench.core.stats.BenchmarkWarning;
+import dev.cloudbench.core.stats.PairedRules;
 import dev.cloudbench.core.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +42,56 @@ public final class ReportText {
 
     /** {@code 1 slower, 3 no significant change}, or null without comparisons. */
     public static String verdictSummary(RunAnalysis a) {
-        Map<Verdict, Long> counts = a.verdictCounts();
+        return summary(a.verdictCounts());
+    }
+
+    private static String summary(Map<Verdict, Long> counts) {
         if (counts.isEmpty()) {
             return null;
         }
         return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
+    }
+
+    /** {@code 1 slower, 2 no significant change} over the variant comparisons, or null without any. */
+    public static String variantSummary(RunAnalysis a) {
+        return summary(a.variantVerdictCounts());
+    }
+
+    /** How the variants were compared, for the section's first line. */
+    public static String variantsLine(RunAnalysis a) {
+        return "Each variant against the baseline variant on the same instance, over interleaved rounds: every round"
+                + " runs every variant of every benchmark, in an order drawn (or rotated) per round and recorded with"
+                + " each time. Change: the paired ratio of medians (per round, variant median ÷ baseline median;"
+                + " their Hodges–Lehmann centre), with a " + Format.level(a.bootstrap().level()) + " bootstrap interval"
+                + " over rounds. p: Wilcoxon signed-rank over rounds, Holm-adjusted over the target's comparisons."
+                + " Round noise: how much rounds disagree (robust standard deviation of their log-ratios).";
+    }
+
+    /** Per target with rounds: how many, in what order, and why they stopped. */
+    public static List<String> roundsLines(RunAnalysis a) {
+        List<String> lines = new ArrayList<>();
+        for (TargetView t : a.targets()) {
+            RoundsRecord r = t.result().rounds();
+            if (r == null) {
+                if (!t.result().variantComparisons().isEmpty()) {
+                    lines.add(t.id() + ": " + measuredRounds(t) + " round(s) measured; no look was recorded (the target"
+                            + " stopped before its first), so they are judged once, at the whole α.");
+                }
+                continue;
+            }
+            lines.add(String.format(Locale.ROOT, "%s: %d round(s) of at most %d%s, %s order (seed %s); looks after %s"
+                            + " round(s); stopped because %s.", t.id(), measuredRounds(t), r.max(),
+                    r.maxSeconds() == null ? "" : " or " + r.maxSeconds() + " s", r.order(), Long.toHexString(r.seed()),
+                    r.looks().isEmpty() ? "no" : r.looks().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    r.stoppedReason()));
+        }
+        return lines;
+    }
+
+    private static int measuredRounds(TargetView t) {
+        return t.result().variantComparisons().stream().mapToInt(c -> c.rounds()).max()
+                .orElse(t.result().rounds() == null ? 0 : t.result().rounds().completed());
     }
 
     public static String costLine(RunAnalysis a) {
@@ -74,8 +120,14 @@ public final class ReportText {
 
     /** What the reference of the side-by-side table is, and how to read it. */
     public static String sideBySideLine(RunAnalysis a) {
-        return "Each target's median divided by " + a.reference().id() + "'s (" + a.reference().description()
+        String line = "Each target's median divided by " + a.reference().id() + "'s (" + a.reference().description()
                 + "): above 1× takes longer. ▲ slower, ▼ faster, ≈ no significant difference, ? cannot tell.";
+        if (a.hasVariants()) {
+            line += " Across targets nothing is paired: each instance is one unit, compared by its median with the"
+                    + " instances of the reference's kind; with fewer than " + InstanceUnits.MIN_INSTANCES
+                    + " instances of each kind the ratio stands without a verdict.";
+        }
+        return line;
     }
 
     /** How the numbers were computed; only what applies to this report. */
@@ -91,6 +143,18 @@ public final class ReportText {
                     + " No significant change: the interval includes 1 and stays within ±%s, or the change is under %s."
                     + " Unstable: fewer than %d runs on a side, or the interval includes 1 but reaches beyond ±%s.",
                     pct(r.noise()), pct(r.resolution()), pct(r.noise()), r.minRuns(), pct(r.resolution())));
+        }
+        if (a.hasVariants()) {
+            var r = PairedRules.DEFAULT;
+            notes.add(String.format(Locale.ROOT, "Variant verdicts: slower or faster when the Holm-adjusted p-value is"
+                    + " at most the level of the look and the change is at least the minimum effect (%s unless the suite"
+                    + " sets another); no significant change otherwise, or when significant but smaller; unstable with"
+                    + " fewer than %d rounds, when rounds disagree by more than ±%s, or when an insignificant interval"
+                    + " reaches beyond ±%s. Rounds are added while a comparison is inconclusive, up to the budget; each"
+                    + " look spends part of α = %s (α·t^%s at fraction t of the round budget), so looking again does not"
+                    + " add false positives. Intervals are not adjusted for looks or benchmarks; verdicts are.",
+                    pct(r.minEffect()), r.minRounds(), pct(r.maxNoise()), pct(r.resolution()), r.alpha(),
+                    (int) r.spending()));
         }
         for (BenchmarkWarning w : a.warningsSeen()) {
             notes.add(w.id() + ": " + w.description() + " (hyperfine's rule, recomputed from the raw times).");

@@ -3,6 +3,7 @@ package dev.cloudbench.core.report;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
+import dev.cloudbench.core.results.VariantComparison;
 import dev.cloudbench.core.stats.BenchmarkWarning;
 import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.stats.Comparison;
@@ -40,6 +41,9 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
         TargetResult reference = run.targets().stream().filter(t -> !t.benchmarks().isEmpty()).findFirst().orElse(null);
         Map<String, BenchmarkResult> referenceByKey = reference == null ? Map.of() : byKey(reference);
         boolean sideBySide = run.targets().stream().filter(t -> !t.benchmarks().isEmpty()).count() >= 2;
+        boolean variants = run.targets().stream().anyMatch(t -> t.rounds() != null);
+        Map<TargetResult, Map<String, BenchmarkResult>> allByKey = new java.util.IdentityHashMap<>();
+        run.targets().forEach(t -> allByKey.put(t, byKey(t)));
         List<TargetView> views = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
         TargetView referenceView = null;
@@ -53,11 +57,13 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
                 BenchmarkResult b = e.getValue();
                 BenchmarkResult old = before.get(e.getKey());
                 BenchmarkResult ref = t == reference || !sideBySide ? null : referenceByKey.get(e.getKey());
+                Comparison vsReference = ref == null ? null : variants
+                        ? InstanceUnits.compare(t, reference, e.getKey(), run.targets(), allByKey, bootstrap, rules)
+                        : Comparison.of(b.times(), ref.times(), bootstrap, rules);
                 benchmarks.add(new BenchmarkView(e.getKey(), b, bootstrap.median(b.times()),
                         HyperfineWarnings.of(b.times(), b.exitCodes()), old,
                         old == null ? null : Comparison.of(b.times(), old.times(), bootstrap, rules),
-                        ref == null ? null : Comparison.of(b.times(), ref.times(), bootstrap, rules),
-                        price == null ? null : b.statistics().median() * price / 3600));
+                        vsReference, price == null ? null : b.statistics().median() * price / 3600));
                 keys.add(e.getKey());
             }
             List<String> gone = before.keySet().stream().filter(k -> !now.containsKey(k)).toList();
@@ -87,14 +93,41 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
 
     /** How many comparisons reached each verdict, in verdict order; verdicts never reached are left out. */
     public Map<Verdict, Long> verdictCounts() {
+        return counts(changes().stream().map(c -> c.benchmark().change().verdict()).toList());
+    }
+
+    private static Map<Verdict, Long> counts(List<Verdict> verdicts) {
         Map<Verdict, Long> counts = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
-            long n = changes().stream().filter(c -> c.benchmark().change().verdict() == v).count();
+            long n = verdicts.stream().filter(x -> x == v).count();
             if (n > 0) {
                 counts.put(v, n);
             }
         }
         return counts;
+    }
+
+    /** True when the run compared variants in rounds. */
+    public boolean hasVariants() {
+        return targets.stream().anyMatch(t -> t.result().rounds() != null || !t.result().variantComparisons().isEmpty());
+    }
+
+    /** Every variant against its baseline variant, per target: regressions first, larger changes first. */
+    public List<VariantChange> variantChanges() {
+        List<VariantChange> changes = new ArrayList<>();
+        for (TargetView t : targets) {
+            for (VariantComparison c : t.result().variantComparisons()) {
+                changes.add(new VariantChange(t, c));
+            }
+        }
+        changes.sort(Comparator.comparing((VariantChange c) -> c.comparison().verdictValue())
+                .thenComparing(c -> -Math.abs(c.comparison().changePercent())));
+        return changes;
+    }
+
+    /** How many variant comparisons reached each verdict, in verdict order. */
+    public Map<Verdict, Long> variantVerdictCounts() {
+        return counts(variantChanges().stream().map(c -> c.comparison().verdictValue()).toList());
     }
 
     public boolean hasBaseline() {
@@ -154,6 +187,22 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
             byKey.put(key, b);
         }
         return byKey;
+    }
+
+    /** One variant comparison, with its target. */
+    public record VariantChange(TargetView target, VariantComparison comparison) {
+        /** The measured result of {@code variant} for the compared benchmark and parameters, if any. */
+        public java.util.Optional<BenchmarkResult> result(String variant) {
+            return target.result().benchmarks().stream()
+                    .filter(b -> variant.equals(b.variant()) && b.benchmark().equals(comparison.benchmark())
+                            && b.parameters().equals(comparison.parameters()))
+                    .findFirst();
+        }
+
+        /** The benchmark's label without the variant: its name with parameter values. */
+        public String label() {
+            return Format.label(comparison.benchmark(), comparison.parameters());
+        }
     }
 
     /** One comparison with a baseline, with its target. */

@@ -24,7 +24,11 @@ import java.util.Map;
  * @param exitCodes      per run, when hyperfine recorded them
  * @param user           mean user time, seconds, or null
  * @param system         mean system time, seconds, or null
- * @param rawExport      store key (or file) of the untouched hyperfine export
+ * @param rawExport      store key (or file) of the untouched hyperfine export; for a variant, the
+ *                       key prefix of its benchmark's round exports
+ * @param variant        the variant measured, or null in a suite without variants
+ * @param rounds         for a variant: per time (same order as {@code times}) the round it was measured in
+ * @param positions      for a variant: per time its variant's position in that round's order (1 = ran first)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchmarkResult(
@@ -39,12 +43,23 @@ public record BenchmarkResult(
         List<Integer> exitCodes,
         Double user,
         Double system,
-        String rawExport) {
+        String rawExport,
+        String variant,
+        int[] rounds,
+        int[] positions) {
 
     public BenchmarkResult {
         parameters = parameters == null ? Map.of() : parameters;
         warnings = warnings == null ? List.of() : warnings;
         exitCodes = exitCodes == null ? List.of() : exitCodes;
+    }
+
+    /** A result of a suite without variants. */
+    public BenchmarkResult(String benchmark, String command, Map<String, String> parameters, Integer runsRequested,
+                           Statistics statistics, Interval medianInterval, List<String> warnings, double[] times,
+                           List<Integer> exitCodes, Double user, Double system, String rawExport) {
+        this(benchmark, command, parameters, runsRequested, statistics, medianInterval, warnings, times, exitCodes,
+                user, system, rawExport, null, null, null);
     }
 
     /** A result from one entry of a hyperfine export, with statistics, interval and warnings computed. */
@@ -55,6 +70,12 @@ public record BenchmarkResult(
         return new BenchmarkResult(benchmark, entry.command(), entry.parameters(), runsRequested,
                 Statistics.of(entry.times()), bootstrap.median(entry.times()), warnings, entry.times(),
                 entry.exitCodes(), entry.user(), entry.system(), rawExport);
+    }
+
+    /** The same result with its statistics computed again from {@code times}. */
+    public BenchmarkResult withStatisticsFromTimes() {
+        return new BenchmarkResult(benchmark, command, parameters, runsRequested, Statistics.of(times), medianInterval,
+                warnings, times, exitCodes, user, system, rawExport, variant, rounds, positions);
     }
 
     /** True when fewer runs were measured than the suite asked for. */

@@ -1,6 +1,7 @@
 package dev.cloudbench.core.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
 
 /**
  * What a target's machine was, as measured on it, plus what the fleet knows about it.
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param priceSource  where {@code pricePerHour} came from, e.g. {@code spot price at launch}
  * @param startedAt    when the benchmark script started
  * @param finishedAt   when results were collected (or the failure was handled)
+ * @param variantCommits a suite with variants: the commit of each variant checked out at a ref of its own
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Environment(
@@ -32,5 +34,19 @@ public record Environment(
         Double pricePerHour,
         String priceSource,
         String startedAt,
-        String finishedAt) {
+        String finishedAt,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variantCommits) {
+
+    public Environment {
+        variantCommits = variantCommits == null ? Map.of() : variantCommits;
+    }
+
+    /** A machine of a run without variant checkouts. */
+    public Environment(String architecture, String instanceType, String market, String zone, String instanceId,
+                       String imageId, String cpuModel, Integer cores, String kernel, String os,
+                       String hyperfineVersion, String commit, String launchedAt, Double pricePerHour,
+                       String priceSource, String startedAt, String finishedAt) {
+        this(architecture, instanceType, market, zone, instanceId, imageId, cpuModel, cores, kernel, os,
+                hyperfineVersion, commit, launchedAt, pricePerHour, priceSource, startedAt, finishedAt, null);
+    }
 }

@@ -7,16 +7,21 @@ import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.model.Variant;
 import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.core.rounds.RoundExports;
+import dev.cloudbench.core.rounds.VariantAnalysis;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.TargetOutcome;
 import dev.cloudbench.core.stats.Bootstrap;
+import dev.cloudbench.core.stats.PairedRules;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads one target's raw hyperfine exports and environment back from the store and turns them
- * into its part of results.json. Whatever was measured is kept, whether the target succeeded or
+ * into its part of results.json; for a suite with variants, its round exports merged per variant,
+ * the record of its rounds, and the paired comparisons of its variants. Whatever was measured is kept, whether the target succeeded or
  * not; a benchmark without a readable export is listed as missing, never dropped silently.
  */
 public final class ResultsAssembler {
@@ -27,7 +32,23 @@ public final class ResultsAssembler {
                                       TargetOutcome outcome, Bootstrap bootstrap, PriceTable prices) {
         List<BenchmarkResult> results = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Benchmark b : suite.benchmarks()) {
+        RoundsRecord rounds = null;
+        List<VariantComparison> comparisons = List.of();
+        if (suite.hasVariants()) {
+            int measured = 0;
+            for (Benchmark b : suite.benchmarks()) {
+                RoundExports.Merged merged = RoundExports.merge(store, runId, target.targetId(), suite, b, bootstrap);
+                results.addAll(merged.results());
+                missing.addAll(merged.missing());
+                measured = Math.max(measured, merged.rounds());
+            }
+            rounds = store.get(StoreLayout.rounds(runId, target.targetId())).map(b -> Json.read(b, RoundsRecord.class))
+                    .orElse(null);
+            PairedRules rules = rounds == null ? VariantAnalysis.rules(suite) : VariantAnalysis.rules(rounds);
+            comparisons = VariantAnalysis.compare(results, suite.variants().stream().map(Variant::name).toList(),
+                    VariantAnalysis.level(rounds, measured, rules), rules, bootstrap);
+        }
+        for (Benchmark b : suite.hasVariants() ? List.<Benchmark>of() : suite.benchmarks()) {
             String key = StoreLayout.raw(runId, target.targetId(), b.name());
             var bytes = store.get(key);
             if (bytes.isEmpty()) {
@@ -55,6 +76,7 @@ public final class ResultsAssembler {
                 .map(b -> Json.read(b, Interruption.class)).orElse(null);
         return new TargetResult(target.targetId(), target.architecture(), target.instanceType(), target.market(),
                 status, error, environment, results, missing,
-                Costs.of(environment, target.instanceType(), target.market(), prices), null, interruption);
+                Costs.of(environment, target.instanceType(), target.market(), prices), null, rounds, comparisons,
+                interruption);
     }
 }

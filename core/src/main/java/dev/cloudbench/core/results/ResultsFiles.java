@@ -7,7 +7,9 @@ import dev.cloudbench.core.cost.PriceTable;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.error.ResultsMissingException;
 import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.rounds.VariantAnalysis;
 import dev.cloudbench.core.stats.Bootstrap;
+import dev.cloudbench.core.stats.PairedRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +137,7 @@ public final class ResultsFiles {
      *
      * @throws BadInputException naming the file when a benchmark has no raw times
      */
-    private static RunResults normalized(RunResults run, Path file) {
+    private RunResults normalized(RunResults run, Path file) {
         List<TargetResult> targets = new ArrayList<>();
         for (TargetResult t : run.targets()) {
             List<BenchmarkResult> benchmarks = new ArrayList<>();
@@ -144,16 +146,27 @@ public final class ResultsFiles {
                     throw new BadInputException(file + ": benchmark '" + b.benchmark() + "' of target '" + t.targetId()
                             + "' has no raw times");
                 }
-                benchmarks.add(new BenchmarkResult(b.benchmark(), b.command(), b.parameters(), b.runsRequested(),
-                        Statistics.of(b.times()), b.medianInterval(), b.warnings(), b.times(), b.exitCodes(), b.user(),
-                        b.system(), b.rawExport()));
+                benchmarks.add(b.withStatisticsFromTimes());
             }
             Cost cost = t.cost() != null ? t.cost()
                     : Costs.of(t.environment(), t.instanceType(), t.market(), PriceTable.bundled());
-            targets.add(new TargetResult(t.targetId(), t.architecture(), t.instanceType(), t.market(), t.status(),
-                    t.error(), t.environment(), benchmarks, t.missingBenchmarks(), cost, t.baselineRunId()));
+            targets.add(t.with(benchmarks, cost, variantComparisons(t, benchmarks, bootstrap)));
         }
         return new RunResults(run.schema(), run.runId(), run.suite(), run.status(), run.generatedAt(), targets);
+    }
+
+    /** The paired comparisons again from the raw times, rounds and positions, with the record's rules and looks. */
+    private static List<VariantComparison> variantComparisons(TargetResult t, List<BenchmarkResult> benchmarks,
+                                                              Bootstrap bootstrap) {
+        RoundsRecord rounds = t.rounds();
+        if (rounds == null || rounds.variants().size() < 2) {
+            return t.variantComparisons();
+        }
+        int measured = benchmarks.stream().filter(b -> b.rounds() != null)
+                .flatMapToInt(b -> java.util.Arrays.stream(b.rounds())).max().orElse(0);
+        PairedRules rules = VariantAnalysis.rules(rounds);
+        return VariantAnalysis.compare(benchmarks, rounds.variants(), VariantAnalysis.level(rounds, measured, rules), rules,
+                bootstrap);
     }
 
     private TargetResult target(String id, List<Path> files) {

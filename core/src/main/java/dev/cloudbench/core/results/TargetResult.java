@@ -17,6 +17,9 @@ import java.util.List;
  * @param missingBenchmarks benchmarks of the suite with no result
  * @param cost              what the target cost, as far as known; null when not computed
  * @param baselineRunId     the run this target was compared with, or null
+ * @param rounds            a suite with variants: how its rounds went; null otherwise
+ * @param variantComparisons a suite with variants: each variant against the baseline variant, per
+ *                          benchmark, from the rounds measured on this target; empty otherwise
  * @param interruption      the spot reclaim the target survived by a retry on on-demand, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,19 +35,31 @@ public record TargetResult(
         List<String> missingBenchmarks,
         Cost cost,
         String baselineRunId,
+        RoundsRecord rounds,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantComparison> variantComparisons,
         Interruption interruption) {
-
-    /** A target that was never interrupted. */
-    public TargetResult(String targetId, String architecture, String instanceType, String market, String status,
-                        TargetError error, Environment environment, List<BenchmarkResult> benchmarks,
-                        List<String> missingBenchmarks, Cost cost, String baselineRunId) {
-        this(targetId, architecture, instanceType, market, status, error, environment, benchmarks, missingBenchmarks,
-                cost, baselineRunId, null);
-    }
 
     public TargetResult {
         benchmarks = benchmarks == null ? List.of() : benchmarks;
         missingBenchmarks = missingBenchmarks == null ? List.of() : missingBenchmarks;
+        variantComparisons = variantComparisons == null ? List.of() : variantComparisons;
+    }
+
+    /** A target of a suite without variants. */
+    public TargetResult(String targetId, String architecture, String instanceType, String market, String status,
+                        TargetError error, Environment environment, List<BenchmarkResult> benchmarks,
+                        List<String> missingBenchmarks, Cost cost, String baselineRunId) {
+        this(targetId, architecture, instanceType, market, status, error, environment, benchmarks, missingBenchmarks,
+                cost, baselineRunId, null, null, null);
+    }
+
+    /** A target that was never interrupted. */
+    public TargetResult(String targetId, String architecture, String instanceType, String market, String status,
+                        TargetError error, Environment environment, List<BenchmarkResult> benchmarks,
+                        List<String> missingBenchmarks, Cost cost, String baselineRunId, RoundsRecord rounds,
+                        List<VariantComparison> variantComparisons) {
+        this(targetId, architecture, instanceType, market, status, error, environment, benchmarks, missingBenchmarks,
+                cost, baselineRunId, rounds, variantComparisons, null);
     }
 
     public boolean succeeded() {
@@ -53,6 +68,12 @@ public record TargetResult(
 
     public TargetResult withBaseline(String runId) {
         return new TargetResult(targetId, architecture, instanceType, market, status, error, environment, benchmarks,
-                missingBenchmarks, cost, runId, interruption);
+                missingBenchmarks, cost, runId, rounds, variantComparisons, interruption);
+    }
+
+    /** The same target with its benchmarks, cost and comparisons as given. */
+    public TargetResult with(List<BenchmarkResult> newBenchmarks, Cost newCost, List<VariantComparison> comparisons) {
+        return new TargetResult(targetId, architecture, instanceType, market, status, error, environment, newBenchmarks,
+                missingBenchmarks, newCost, baselineRunId, rounds, comparisons, interruption);
     }
 }

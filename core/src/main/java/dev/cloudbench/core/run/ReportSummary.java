@@ -6,7 +6,8 @@ package dev.cloudbench.core.run;
  * @param runId         the run
  * @param status        {@code succeeded} or {@code failed}
  * @param failedTargets how many targets failed
- * @param regressions   how many benchmarks were slower than in their baseline
+ * @param regressions   how many benchmarks were slower than in their baseline, plus how many variants
+ *                      were slower than their baseline variant
  * @param message       one line: what failed and why, or that all succeeded; and the comparison
  * @param results       store key of results.json
  * @param report        store key of report.md

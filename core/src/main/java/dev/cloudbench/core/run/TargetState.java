@@ -22,6 +22,9 @@ import dev.cloudbench.core.port.LaunchedInstance;
  * @param failedState set by the Catch path: the state the error happened in
  * @param attempt     0 for the target's first instance; 1 after a spot reclaim moved it to on-demand
  * @param interrupted the instance a spot reclaim took away, when this is the retry
+ * @param rounds      a suite with variants: the last round of the command started
+ * @param moreRounds  set by "Collect Results" when the rounds measured so far left a comparison
+ *                    unsettled and the budget allows more: "Start Benchmark" then measures the next rounds
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetState(
@@ -39,34 +42,62 @@ public record TargetState(
         StepError error,
         String failedState,
         int attempt,
-        LaunchedInstance interrupted) {
+        LaunchedInstance interrupted,
+        Integer rounds,
+        Boolean moreRounds) {
 
     public static TargetState start(String runId, String deadline, PlannedTarget target) {
-        return new TargetState(runId, deadline, target, null, null, null, null, null, 0, null, null, null, null, 0, null);
+        return new TargetState(runId, deadline, target, null, null, null, null, null, 0, null, null, null, null, 0, null,
+                null, null);
     }
 
     public TargetState withInstance(LaunchedInstance launched) {
         return new TargetState(runId, deadline, target, launched, false, null, null, null, 0, null, null, null, null,
-                attempt, interrupted);
+                attempt, interrupted, null, null);
     }
 
     public TargetState withReady(boolean isReady) {
         return new TargetState(runId, deadline, target, instance, isReady, commandId, done, progress, checks + 1,
-                startedAt, finishedAt, error, failedState, attempt, interrupted);
+                startedAt, finishedAt, error, failedState, attempt, interrupted, rounds,
+                moreRounds);
     }
 
     public TargetState withCommand(String id, String at) {
+        return withCommand(id, at, null);
+    }
+
+    /** The benchmark command started at {@code at}; {@code lastRound} null without variants. */
+    public TargetState withCommand(String id, String at, Integer lastRound) {
         return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, at, null, null, null,
-                attempt, interrupted);
+                attempt, interrupted, lastRound, null);
+    }
+
+    /** A command measuring more rounds started; the benchmark's start stays the first command's. */
+    public TargetState withMoreRoundsCommand(String id, int lastRound) {
+        return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, startedAt, null, null, null,
+                attempt, interrupted, lastRound, null);
     }
 
     public TargetState withBenchmarkStatus(boolean isDone, Progress latest) {
         return new TargetState(runId, deadline, target, instance, ready, commandId, isDone, latest, checks + 1,
-                startedAt, finishedAt, error, failedState, attempt, interrupted);
+                startedAt, finishedAt, error, failedState, attempt, interrupted, rounds,
+                moreRounds);
     }
 
     public TargetState withFinishedAt(String at) {
         return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
-                startedAt, at, error, failedState, attempt, interrupted);
+                startedAt, at, error, failedState, attempt, interrupted, rounds,
+                moreRounds);
+    }
+
+    /** True when "Collect Results" asked for more rounds. */
+    public boolean moreRoundsWanted() {
+        return Boolean.TRUE.equals(moreRounds);
+    }
+
+    /** Collected so far; {@code more} asks "Start Benchmark" for the next rounds. */
+    public TargetState withRoundsCollected(String at, boolean more) {
+        return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
+                startedAt, at, error, failedState, attempt, interrupted, rounds, more);
     }
 }

@@ -18,7 +18,10 @@ import dev.cloudbench.core.results.HyperfineExport;
 import dev.cloudbench.core.results.Interruption;
 import dev.cloudbench.core.run.Progress;
 import dev.cloudbench.core.run.TargetState;
+import dev.cloudbench.core.rounds.RoundPlan;
 import dev.cloudbench.core.script.BenchmarkScript;
+import dev.cloudbench.core.stats.Bootstrap;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,28 +34,41 @@ public final class BenchmarkService {
     private final FleetPort fleet;
     private final ResultStorePort store;
     private final Clock clock;
+    private final RoundsService rounds;
 
     public BenchmarkService(RemoteShellPort shell, FleetPort fleet, ResultStorePort store, Clock clock) {
+        this(shell, fleet, store, clock, Bootstrap.standard());
+    }
+
+    /** @param bootstrap the intervals the rounds of a suite with variants are judged by (the reports' own) */
+    public BenchmarkService(RemoteShellPort shell, FleetPort fleet, ResultStorePort store, Clock clock,
+                            Bootstrap bootstrap) {
         this.shell = shell;
         this.fleet = fleet;
         this.store = store;
         this.clock = clock;
+        this.rounds = new RoundsService(shell, store, clock, bootstrap);
     }
 
     /**
-     * Starts the suite's script on the instance. A retry whose first answer was lost finds the
-     * command it started (recorded in the store) instead of starting a second one beside it.
+     * Starts the suite's script on the instance — or, when "Collect Results" asked for more rounds of
+     * a suite with variants, the command for the next rounds. A retry whose first answer was lost
+     * finds the command it started (recorded in the store) instead of starting a second one beside it.
      */
     public TargetState start(TargetState state) {
+        if (state.moreRoundsWanted()) {
+            return rounds.startMore(state, RunRecords.request(store, state.runId()).suite());
+        }
         String targetId = state.target().targetId();
         String instanceId = state.instance().instanceId();
         String marker = StoreLayout.command(state.runId(), targetId);
         Optional<StartedCommand> started = store.get(marker).map(b -> Json.read(b, StartedCommand.class))
                 .filter(c -> c.instanceId().equals(instanceId));
-        if (started.isPresent()) {
-            return state.withCommand(started.get().commandId(), started.get().startedAt());
-        }
         Suite suite = RunRecords.request(store, state.runId()).suite();
+        Integer lastRound = suite.hasVariants() ? RoundPlan.of(suite, state.runId(), targetId).firstLook() : null;
+        if (started.isPresent()) {
+            return state.withCommand(started.get().commandId(), started.get().startedAt(), lastRound);
+        }
         if (state.interrupted() != null) {
             suite = remainingAfterInterruption(state, suite);
         }
@@ -61,7 +77,7 @@ public final class BenchmarkService {
                 StoreLayout.logs(state.runId(), targetId));
         String startedAt = clock.instant().toString();
         store.put(marker, Json.writePretty(new StartedCommand(instanceId, commandId, startedAt)));
-        return state.withCommand(commandId, startedAt);
+        return state.withCommand(commandId, startedAt, lastRound);
     }
 
     /**
@@ -83,7 +99,7 @@ public final class BenchmarkService {
         store.put(StoreLayout.interruption(state.runId(), targetId), Json.writePretty(new Interruption(
                 lost.instanceId(), lost.market(), lost.zone(), measured, clock.instant().toString())));
         return new Suite(suite.name(), suite.description(), suite.repository(), suite.setup(), suite.warmup(),
-                suite.runs(), suite.timeoutSeconds(), remaining);
+                suite.runs(), suite.timeoutSeconds(), remaining, suite.variants(), suite.rounds());
     }
 
     /** What {@link #start} records, so that a retried start is a no-op. */
@@ -141,12 +157,20 @@ public final class BenchmarkService {
     }
 
     /**
-     * Checks that every benchmark left a hyperfine export, and writes environment.json.
+     * Checks that every benchmark left a hyperfine export, and writes environment.json. For a suite
+     * with variants: checks every round's exports, looks at the rounds, and sets
+     * {@link TargetState#moreRoundsWanted()} when more rounds are needed and the budget allows them.
      *
      * @throws ResultsMissingException a benchmark's export is missing or unreadable
      */
     public TargetState collect(TargetState state) {
         Suite suite = RunRecords.request(store, state.runId()).suite();
+        if (suite.hasVariants()) {
+            String finishedAt = clock.instant().toString();
+            TargetState collected = rounds.collect(state, suite, finishedAt);
+            writeEnvironment(collected, finishedAt);
+            return collected;
+        }
         String targetId = state.target().targetId();
         for (Benchmark b : suite.benchmarks()) {
             String key = StoreLayout.raw(state.runId(), targetId, b.name());
@@ -165,12 +189,12 @@ public final class BenchmarkService {
                 Json.writePretty(EnvironmentReader.read(store, state, finishedAt)));
     }
 
-    /** The script's last progress line; one caught mid-write reads as none (the next check sees it). */
+    /** The script's last progress line; none while it is being rewritten (a store without atomic writes). */
     private Optional<Progress> progress(TargetState state) {
+        Optional<byte[]> bytes = store.get(StoreLayout.progress(state.runId(), state.target().targetId()));
         try {
-            return store.get(StoreLayout.progress(state.runId(), state.target().targetId()))
-                    .map(b -> Json.read(b, Progress.class));
-        } catch (java.io.UncheckedIOException e) {
+            return bytes.map(b -> Json.read(b, Progress.class));
+        } catch (UncheckedIOException e) {
             return Optional.empty();
         }
     }
@@ -178,6 +202,10 @@ public final class BenchmarkService {
     private static String where(Progress p) {
         if (p == null || "setup".equals(p.current()) || p.current() == null || p.current().isEmpty()) {
             return p == null ? "start-up" : "setup";
+        }
+        if (p.inRound()) {
+            return "benchmark '" + p.current() + "' (variant " + p.variant() + ", round " + p.round() + " of " + p.total()
+                    + ")";
         }
         return "benchmark '" + p.current() + "' (" + Math.min(p.completed() + 1, p.total()) + " of " + p.total() + ")";
     }

@@ -5,7 +5,9 @@ import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.results.Environment;
 import dev.cloudbench.core.run.TargetState;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Builds a target's environment.json from what its instance reported (env/*.txt) and the fleet's data. */
 final class EnvironmentReader {
@@ -23,6 +25,14 @@ final class EnvironmentReader {
         String hyperfine = text(store, prefix + "hyperfine.txt").map(String::strip)
                 .map(s -> s.startsWith("hyperfine ") ? s.substring("hyperfine ".length()) : s).orElse(null);
         String commit = text(store, prefix + "commit.txt").map(String::strip).orElse(null);
+        Map<String, String> variantCommits = new TreeMap<>();
+        for (String key : store.list(prefix + "commit-")) {
+            String file = key.substring(prefix.length());
+            if (file.endsWith(".txt")) {
+                text(store, key).map(String::strip).filter(c -> !c.isEmpty()).ifPresent(c -> variantCommits.put(
+                        file.substring("commit-".length(), file.length() - ".txt".length()), c));
+            }
+        }
         var instance = state.instance();
         Double price = instance == null ? null : instance.pricePerHour();
         String priceSource = price == null ? null
@@ -31,7 +41,7 @@ final class EnvironmentReader {
                 instance == null ? null : instance.market(), instance == null ? null : instance.zone(),
                 instance == null ? null : instance.instanceId(), instance == null ? null : instance.imageId(),
                 cpuModel, cores, kernel, os, hyperfine, commit, instance == null ? null : instance.launchedAt(),
-                price, priceSource, state.startedAt(), finishedAt);
+                price, priceSource, state.startedAt(), finishedAt, variantCommits);
     }
 
     private static Optional<String> text(ResultStorePort store, String key) {

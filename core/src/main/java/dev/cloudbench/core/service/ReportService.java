@@ -93,7 +93,12 @@ public final class ReportService {
         if (verdicts != null) {
             message += "; against the baseline: " + verdicts;
         }
-        int regressions = analysis.verdictCounts().getOrDefault(Verdict.SLOWER, 0L).intValue();
+        String variantVerdicts = ReportText.variantSummary(analysis);
+        if (variantVerdicts != null) {
+            message += "; variants: " + variantVerdicts;
+        }
+        int regressions = analysis.verdictCounts().getOrDefault(Verdict.SLOWER, 0L).intValue()
+                + analysis.variantVerdictCounts().getOrDefault(Verdict.SLOWER, 0L).intValue();
         return new ReportSummary(run.runId(), status, failures.size(), regressions, message,
                 StoreLayout.results(run.runId()), StoreLayout.reportMarkdown(run.runId()),
                 StoreLayout.reportHtml(run.runId()));

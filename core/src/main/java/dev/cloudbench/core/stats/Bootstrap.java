@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Percentile-bootstrap confidence intervals for medians and ratios of medians.
+ * Percentile-bootstrap confidence intervals for medians, ratios of medians, and the paired ratio
+ * of two variants measured in the same rounds.
  *
  * <p>Every interval draws from a fresh generator of {@code generators}, so an interval depends
  * only on its data and the seed, never on what was computed before it: the same results.json
@@ -90,6 +91,36 @@ public final class Bootstrap {
             ratios[i] = b > 0 ? t / b : Double.POSITIVE_INFINITY;
         }
         return percentile(ratios);
+    }
+
+    /**
+     * Interval for the paired ratio {@code exp(HodgesLehmann(logRatios))}, one log-ratio per round,
+     * resampling whole rounds: both variants of a round stay together, so what the rounds share (the
+     * machine's state at the time) cancels as it does in the estimate. Null with fewer than two rounds.
+     *
+     * <p>The Hodges–Lehmann centre of a resample is the median of its Walsh averages
+     * (d_i + d_j) / 2, i ≤ j. A resample only repeats rounds, so its Walsh averages are the original
+     * ones, each counted c_i·c_j times (c_i(c_i+1)/2 when i = j) for rounds drawn c_i times: one
+     * walk over the sorted original averages per resample, no sorting.
+     */
+    public Interval pairedRatio(double[] logRatios) {
+        int n = logRatios.length;
+        if (n < 2) {
+            return null;
+        }
+        WalshAverages walsh = WalshAverages.of(logRatios);
+        RandomGenerator rng = generators.get();
+        int[] counts = new int[n];
+        double[] centres = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[rng.nextInt(n)]++;
+            }
+            centres[r] = walsh.weightedMedian(counts);
+        }
+        Interval logInterval = percentile(centres);
+        return new Interval(Math.exp(logInterval.low()), Math.exp(logInterval.high()), level);
     }
 
     /**

@@ -2,17 +2,34 @@ package dev.cloudbench.core.stats;
 
 /** What a comparison says, in the order reports list them: regressions first. */
 public enum Verdict {
-    SLOWER("slower", "▲"),
-    UNSTABLE("unstable", "?"),
-    FASTER("faster", "▼"),
-    NO_SIGNIFICANT_CHANGE("no significant change", "≈");
+    SLOWER("slower", "slower", "▲"),
+    UNSTABLE("unstable", "unstable", "?"),
+    FASTER("faster", "faster", "▼"),
+    NO_SIGNIFICANT_CHANGE("no-significant-change", "no significant change", "≈");
 
+    private final String id;
     private final String label;
     private final String symbol;
 
-    Verdict(String label, String symbol) {
+    Verdict(String id, String label, String symbol) {
+        this.id = id;
         this.label = label;
         this.symbol = symbol;
+    }
+
+    /** Stable id, as results.json stores it. */
+    public String id() {
+        return id;
+    }
+
+    /** The verdict with this id, or null for an id this version does not know. */
+    public static Verdict byId(String id) {
+        for (Verdict v : values()) {
+            if (v.id.equals(id)) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** Words for people; reports never rely on colour or symbol alone. */

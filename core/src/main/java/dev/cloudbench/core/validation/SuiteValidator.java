@@ -3,17 +3,26 @@ package dev.cloudbench.core.validation;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.Repository;
+import dev.cloudbench.core.model.Rounds;
 import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.model.Variant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks a suite before anything is started or spent. The first problem found is thrown as a
  * {@link BadInputException} whose message is one line starting with the field's path.
  */
 public final class SuiteValidator {
+    /** More variants than this multiplies a suite's time past anything useful. */
+    public static final int MAX_VARIANTS = 16;
+    static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final String RESERVED_ENV_PREFIX = "CB_";
+    private static final double MAX_MIN_EFFECT_PERCENT = 50;
+
     private SuiteValidator() {
     }
 
@@ -58,7 +67,103 @@ public final class SuiteValidator {
                 throw new BadInputException(at + ".name: duplicate benchmark name '" + b.name() + "'");
             }
         }
+        checkVariants(suite, root);
         return suite;
+    }
+
+    private static void checkVariants(Suite suite, String root) {
+        if (!suite.hasVariants()) {
+            if (suite.rounds() != null) {
+                throw new BadInputException(root + ".rounds: only a suite with variants is measured in rounds");
+            }
+            return;
+        }
+        List<Variant> variants = suite.variants();
+        if (variants.size() < 2) {
+            throw new BadInputException(root + ".variants: at least two variants to compare, or none");
+        }
+        if (variants.size() > MAX_VARIANTS) {
+            throw new BadInputException(root + ".variants: " + variants.size() + " variants, at most " + MAX_VARIANTS
+                    + " allowed");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < variants.size(); i++) {
+            Variant v = variants.get(i);
+            String at = root + ".variants[" + i + "]";
+            if (v == null) {
+                throw new BadInputException(at + ": missing");
+            }
+            checkVariant(v, at, suite.repository() != null, root);
+            if (!seen.add(v.name())) {
+                throw new BadInputException(at + ".name: duplicate variant name '" + v.name() + "'");
+            }
+        }
+        checkRounds(suite.effectiveRounds(), root + ".rounds");
+    }
+
+    private static void checkVariant(Variant v, String at, boolean hasRepository, String root) {
+        if (v.name() == null || v.name().isBlank()) {
+            throw new BadInputException(at + ".name: missing");
+        }
+        if (!Names.isSafe(v.name())) {
+            throw new BadInputException(at + ".name: '" + v.name()
+                    + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (v.ref() != null) {
+            if (!hasRepository) {
+                throw new BadInputException(at + ".ref: needs " + root
+                        + ".repository (a ref names a commit of the suite's repository)");
+            }
+            GitInputs.refProblem(v.ref()).ifPresent(p -> {
+                throw new BadInputException(at + ".ref: " + p);
+            });
+        }
+        for (Map.Entry<String, String> e : v.env().entrySet()) {
+            String eat = at + ".env." + e.getKey();
+            if (!ENV_NAME.matcher(e.getKey()).matches()) {
+                throw new BadInputException(eat + ": environment variable names are letters, digits and '_',"
+                        + " not starting with a digit");
+            }
+            if (e.getKey().startsWith(RESERVED_ENV_PREFIX)) {
+                throw new BadInputException(eat + ": names starting with '" + RESERVED_ENV_PREFIX
+                        + "' are reserved for cloudbench's script");
+            }
+            String value = e.getValue();
+            if (value == null) {
+                throw new BadInputException(eat + ": missing value (use \"\" for an empty one)");
+            }
+            if (value.contains("\n") || value.contains("\r") || value.contains("\0")) {
+                throw new BadInputException(eat + ": values must be a single line");
+            }
+        }
+    }
+
+    private static void checkRounds(Rounds rounds, String at) {
+        int min = rounds.effectiveMin();
+        int max = rounds.effectiveMax();
+        if (min < Rounds.MIN_ROUNDS) {
+            throw new BadInputException(at + ".min: must be at least " + Rounds.MIN_ROUNDS
+                    + " (fewer rounds cannot show a change), was " + min);
+        }
+        if (max > Rounds.MAX_ROUNDS) {
+            throw new BadInputException(at + ".max: must be at most " + Rounds.MAX_ROUNDS + ", was " + max);
+        }
+        if (max < min) {
+            throw new BadInputException(at + ".max: must be at least min (" + min + "), was " + max);
+        }
+        if (rounds.maxSeconds() != null && (rounds.maxSeconds() < 1 || rounds.maxSeconds() > Suite.MAX_TIMEOUT_SECONDS)) {
+            throw new BadInputException(at + ".maxSeconds: must be between 1 and " + Suite.MAX_TIMEOUT_SECONDS
+                    + ", was " + rounds.maxSeconds());
+        }
+        if (!Rounds.RANDOM.equals(rounds.effectiveOrder()) && !Rounds.ALTERNATE.equals(rounds.effectiveOrder())) {
+            throw new BadInputException(at + ".order: '" + rounds.order() + "' must be '" + Rounds.RANDOM + "' or '"
+                    + Rounds.ALTERNATE + "'");
+        }
+        Double effect = rounds.minEffectPercent();
+        if (effect != null && !(effect > 0 && effect <= MAX_MIN_EFFECT_PERCENT)) {
+            throw new BadInputException(at + ".minEffectPercent: must be above 0 and at most " + MAX_MIN_EFFECT_PERCENT
+                    + ", was " + effect);
+        }
     }
 
     private static void checkRepository(Repository repository, String at) {

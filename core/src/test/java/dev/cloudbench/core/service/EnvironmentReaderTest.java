@@ -52,4 +52,19 @@ class EnvironmentReaderTest {
         assertThat(Json.read(Json.write(priced).getBytes(StandardCharsets.UTF_8), LaunchedInstance.class))
                 .isEqualTo(priced);
     }
+
+    @Test
+    void environment_namesTheCommitOfEachVariantWithACheckoutOfItsOwn() {
+        InMemoryStore store = new InMemoryStore();
+        store.putText("runs/run-1/targets/arm/env/commit.txt", "aaaa111\n");
+        store.putText("runs/run-1/targets/arm/env/commit-candidate.txt", "bbbb222\n");
+        store.putText("runs/run-1/targets/arm/env/commit-v1.2.txt", "cccc333\n");
+
+        Environment e = EnvironmentReader.read(store, launched(new LaunchedInstance("i-1", "spot", "z", "ami-1", false)),
+                "2026-01-01T10:11:00Z");
+
+        assertThat(e.commit()).isEqualTo("aaaa111");
+        assertThat(e.variantCommits()).containsExactly(java.util.Map.entry("candidate", "bbbb222"),
+                java.util.Map.entry("v1.2", "cccc333"));
+    }
 }

@@ -99,4 +99,22 @@ class BootstrapTest {
         assertThatThrownBy(() -> new Bootstrap(SplittableRandom::new, 10, 0.95)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Bootstrap(SplittableRandom::new, 1000, 1.0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void pairedRatio_containsTheTrueRatio_inAboutNinetyFivePercentOfSyntheticSamples() {
+        Bootstrap bootstrap = new Bootstrap(() -> new SplittableRandom(23), 1000, 0.95);
+        long covered = covered(seed -> {
+            double[] logRatios = Samples.normal(seed, 25, 1, 0.02);
+            for (int i = 0; i < logRatios.length; i++) {
+                logRatios[i] = Math.log(1.03) + logRatios[i] - 1;
+            }
+            return bootstrap.pairedRatio(logRatios).contains(1.03);
+        });
+        assertThat(covered).isBetween(178L, 198L);
+    }
+
+    @Test
+    void pairedRatio_isNull_withFewerThanTwoRounds() {
+        assertThat(Bootstrap.standard().pairedRatio(new double[] {0.1})).isNull();
+    }
 }
