@@ -24,13 +24,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How well cloudbench's interleaved rounds tell changes from noise on this machine, against the
@@ -160,7 +163,7 @@ public final class AbMeasurement {
             int extra = (int) Math.round(size * (Double.parseDouble(f[1]) - 1));
             Path p = work.resolve(f[0] + ".bin");
             Files.write(p, base);
-            try (OutputStream out = Files.newOutputStream(p, java.nio.file.StandardOpenOption.APPEND)) {
+            try (OutputStream out = Files.newOutputStream(p, StandardOpenOption.APPEND)) {
                 out.write(randomBytes(rng, extra));
             }
             files.put(f[0], p);
@@ -316,7 +319,7 @@ public final class AbMeasurement {
         return s.length == 0 ? Double.NaN : Quantiles.median(Quantiles.sorted(s));
     }
 
-    private static double medianOf(List<Outcome> list, java.util.function.ToDoubleFunction<Outcome> f) {
+    private static double medianOf(List<Outcome> list, ToDoubleFunction<Outcome> f) {
         double[] v = list.stream().mapToDouble(f).filter(Double::isFinite).toArray();
         return v.length == 0 ? Double.NaN : Quantiles.median(Quantiles.sorted(v));
     }
@@ -379,7 +382,7 @@ public final class AbMeasurement {
             return;
         }
         try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

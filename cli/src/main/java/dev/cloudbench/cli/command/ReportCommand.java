@@ -70,6 +70,10 @@ public final class ReportCommand implements Callable<Integer> {
                 + loaded.results().suite());
         String verdicts = ReportText.verdictSummary(analysis);
         out.println(verdicts == null ? "No baseline to compare with." : "Against the baseline: " + verdicts + ".");
+        String variantVerdicts = ReportText.variantSummary(analysis);
+        if (variantVerdicts != null) {
+            out.println("Variants against their baseline variant: " + variantVerdicts + ".");
+        }
         if (baseline == null) {
             loaded.results().targets().stream()
                     .filter(t -> t.baselineRunId() != null && !baselines.containsKey(t.targetId()))

@@ -16,10 +16,12 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cloudbench script SUITE}: prints the bash script an instance would run for the suite, for
- * reading, debugging, or running by hand (results land in a directory store).
+ * reading, debugging, or running by hand (results land in a directory store). For a suite with
+ * variants it is the first command: checkouts, setup and the rounds up to the first look.
  */
 @Command(name = "script", mixinStandardHelpOptions = true,
-        description = "Print the script an instance runs for SUITE (results go to a directory when run by hand).")
+        description = {"Print the script an instance runs for SUITE (results go to a directory when run by hand).",
+            "For a suite with variants: the first command (setup and the rounds before the first look)."})
 public final class ScriptCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudbench.cli.ExitCodes;
 import dev.cloudbench.cli.Main;
+import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.RoundsRecord;
+import dev.cloudbench.core.results.RunResults;
+import dev.cloudbench.core.results.Statistics;
+import dev.cloudbench.core.results.TargetResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -142,5 +151,45 @@ class ReportCommandTest {
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).hasLineCount(1).contains(file + ": benchmark 'a' of target 'x86' has no raw times");
+    }
+
+    /** results.json of a run with two variants, "cand" 5 % slower than "base" in each of 12 rounds. */
+    private Path variantResults() throws IOException {
+        SplittableRandom rng = new SplittableRandom(3);
+        List<BenchmarkResult> results = new ArrayList<>();
+        for (String variant : new String[] {"base", "cand"}) {
+            double[] times = new double[36];
+            int[] rounds = new int[36];
+            int[] positions = new int[36];
+            for (int i = 0; i < 36; i++) {
+                rounds[i] = i / 3 + 1;
+                positions[i] = (rounds[i] + (variant.equals("base") ? 0 : 1)) % 2 + 1;
+                times[i] = 0.05 * (variant.equals("cand") ? 1.05 : 1) * (1 + (rng.nextDouble() - 0.5) * 0.01);
+            }
+            results.add(new BenchmarkResult("hash", "sha256sum $F", Map.of(), 36,
+                    Statistics.of(times), null, List.of(), times, List.of(),
+                    null, null, "runs/r/targets/local/raw/hash/", variant, rounds, positions));
+        }
+        var record = new RoundsRecord(List.of("base", "cand"), "alternate", 1, 12,
+                12, null, 1, 12, List.of(12), "round-budget");
+        var target = new TargetResult("local", "x86_64", "local", "on-demand", "succeeded",
+                null, null, results, List.of(), null, null, record, List.of());
+        var run = new RunResults(RunResults.SCHEMA, "r", "ab",
+                "succeeded", "2026-01-01T00:00:00Z", List.of(target));
+        Path runDir = Files.createDirectories(dir.resolve("runs/r"));
+        Files.write(runDir.resolve("results.json"), Json.writePretty(run));
+        return runDir;
+    }
+
+    @Test
+    void report_ofARunWithVariants_recomputesAndStatesThePairedVerdicts() throws IOException {
+        Path runDir = variantResults();
+
+        int code = run("report", runDir.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Variants against their baseline variant: 1 slower.");
+        assertThat(runDir.resolve("report.md")).content().contains("## Variants compared in interleaved rounds",
+                "| local | hash | cand vs base |", "▲ slower");
     }
 }

@@ -3,6 +3,7 @@ package dev.cloudbench.core.report;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.stats.Interval;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 
 /** How numbers and names read in every report: terminal, Markdown and HTML alike. */
@@ -17,7 +18,7 @@ public final class Format {
     }
 
     /** A benchmark's name with its parameter values, when it has any. */
-    public static String label(String benchmark, java.util.Map<String, String> parameters) {
+    public static String label(String benchmark, Map<String, String> parameters) {
         if (parameters == null || parameters.isEmpty()) {
             return benchmark;
         }

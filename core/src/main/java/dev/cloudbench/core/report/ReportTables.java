@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The tables every report shows, decided once; Markdown and HTML only write them out. */
 public final class ReportTables {
@@ -165,7 +166,7 @@ public final class ReportTables {
         fact(t, reported, "hyperfine", Environment::hyperfineVersion);
         fact(t, reported, "commit", Environment::commit);
         fact(t, reported, "variant commits", e -> e.variantCommits().isEmpty() ? null : e.variantCommits().entrySet()
-                .stream().map(c -> c.getKey() + " " + c.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+                .stream().map(c -> c.getKey() + " " + c.getValue()).collect(Collectors.joining(", ")));
         fact(t, reported, "launched", Environment::launchedAt);
         fact(t, reported, "benchmark started", Environment::startedAt);
         fact(t, reported, "results collected", Environment::finishedAt);

@@ -13,11 +13,13 @@ import dev.cloudbench.core.stats.Verdict;
 import dev.cloudbench.core.stats.VerdictRules;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,8 +43,8 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
         TargetResult reference = run.targets().stream().filter(t -> !t.benchmarks().isEmpty()).findFirst().orElse(null);
         Map<String, BenchmarkResult> referenceByKey = reference == null ? Map.of() : byKey(reference);
         boolean sideBySide = run.targets().stream().filter(t -> !t.benchmarks().isEmpty()).count() >= 2;
-        boolean variants = run.targets().stream().anyMatch(t -> t.rounds() != null);
-        Map<TargetResult, Map<String, BenchmarkResult>> allByKey = new java.util.IdentityHashMap<>();
+        boolean variants = run.targets().stream().anyMatch(RunAnalysis::measuredVariants);
+        Map<TargetResult, Map<String, BenchmarkResult>> allByKey = new IdentityHashMap<>();
         run.targets().forEach(t -> allByKey.put(t, byKey(t)));
         List<TargetView> views = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
@@ -109,7 +111,12 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
 
     /** True when the run compared variants in rounds. */
     public boolean hasVariants() {
-        return targets.stream().anyMatch(t -> t.result().rounds() != null || !t.result().variantComparisons().isEmpty());
+        return targets.stream().anyMatch(t -> measuredVariants(t.result()));
+    }
+
+    private static boolean measuredVariants(TargetResult t) {
+        return t.rounds() != null || !t.variantComparisons().isEmpty()
+                || t.benchmarks().stream().anyMatch(b -> b.variant() != null);
     }
 
     /** Every variant against its baseline variant, per target: regressions first, larger changes first. */
@@ -192,7 +199,7 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
     /** One variant comparison, with its target. */
     public record VariantChange(TargetView target, VariantComparison comparison) {
         /** The measured result of {@code variant} for the compared benchmark and parameters, if any. */
-        public java.util.Optional<BenchmarkResult> result(String variant) {
+        public Optional<BenchmarkResult> result(String variant) {
             return target.result().benchmarks().stream()
                     .filter(b -> variant.equals(b.variant()) && b.benchmark().equals(comparison.benchmark())
                             && b.parameters().equals(comparison.parameters()))

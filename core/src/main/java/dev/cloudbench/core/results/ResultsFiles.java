@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,7 @@ public final class ResultsFiles {
             return t.variantComparisons();
         }
         int measured = benchmarks.stream().filter(b -> b.rounds() != null)
-                .flatMapToInt(b -> java.util.Arrays.stream(b.rounds())).max().orElse(0);
+                .flatMapToInt(b -> Arrays.stream(b.rounds())).max().orElse(0);
         PairedRules rules = VariantAnalysis.rules(rounds);
         return VariantAnalysis.compare(benchmarks, rounds.variants(), VariantAnalysis.level(rounds, measured, rules), rules,
                 bootstrap);

@@ -1,6 +1,7 @@
 package dev.cloudbench.core.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public record RoundsRecord(List<String> variants, String order, long seed, int m
 
     /** The same record after another look at {@code rounds} rounds; {@code stopped} null while rounds are to come. */
     public RoundsRecord withLook(int rounds, String stopped) {
-        List<Integer> newLooks = new java.util.ArrayList<>(looks);
+        List<Integer> newLooks = new ArrayList<>(looks);
         if (newLooks.isEmpty() || newLooks.get(newLooks.size() - 1) < rounds) {
             newLooks.add(rounds);
         }

@@ -12,13 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RoundsScriptTest {
     @TempDir
     Path dir;
+
+    /** The directory store the scripts upload into, and the instance's work directory. */
+    private Path store;
+    private Path work;
+
+    @BeforeEach
+    void directories() throws IOException {
+        store = Files.createDirectories(dir.resolve("store"));
+        work = Files.createDirectories(dir.resolve("work"));
+    }
 
     private static Suite suite(String json) {
         return SuiteValidator.validate(InputReader.suiteJson(json));
@@ -108,15 +120,13 @@ class RoundsScriptTest {
                 {"name":"s","benchmarks":[{"name":"a","command":"true"}],"variants":[{"name":"x"},{"name":"y"}]}""");
         RoundPlan plan = RoundPlan.of(suite, "run-1", "t");
         assertThat(RoundPlan.of(suite, "run-1", "t").order(7, 0)).isEqualTo(plan.order(7, 0));
-        long xFirst = java.util.stream.IntStream.rangeClosed(1, 400).filter(r -> plan.order(r, 0).get(0) == 0).count();
+        long xFirst = IntStream.rangeClosed(1, 400).filter(r -> plan.order(r, 0).get(0) == 0).count();
         assertThat(xFirst).isBetween(160L, 240L);
     }
 
     @Test
     void rounds_runOnThisHost_exportPerVariantAndRound_thenContinueInTheSameDirectory() throws Exception {
         assumeThat(Path.of("/usr/bin/hyperfine")).exists();
-        Path store = Files.createDirectories(dir.resolve("store"));
-        Path work = Files.createDirectories(dir.resolve("work"));
         Suite suite = suite("""
                 {"name":"s","warmup":0,"runs":2,"setup":["echo one > a.txt"],
                  "benchmarks":[{"name":"cat","command":"cat \\"$F\\""}],
@@ -144,17 +154,15 @@ class RoundsScriptTest {
     void moreRounds_failWithoutTheFirstRounds_inTheirDirectory() throws Exception {
         Suite suite = suite("""
                 {"name":"s","benchmarks":[{"name":"a","command":"true"}],"variants":[{"name":"x"},{"name":"y"}]}""");
-        Path work = Files.createDirectories(dir.resolve("elsewhere"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
 
-        assertThat(bash(RoundsScript.more(suite, "r1", "t1", "true", 11, 20), work)).isEqualTo(BenchmarkScript.EXIT_SETUP);
+        assertThat(bash(RoundsScript.more(suite, "r1", "t1", "true", 11, 20), elsewhere)).isEqualTo(BenchmarkScript.EXIT_SETUP);
         assertThat(Files.readString(dir.resolve("out.txt"))).contains("the first rounds did not run in this directory");
     }
 
     @Test
     void theTimeBudget_stopsStartingRounds_andSaysSo() throws Exception {
         assumeThat(Path.of("/usr/bin/hyperfine")).exists();
-        Path store = Files.createDirectories(dir.resolve("store"));
-        Path work = Files.createDirectories(dir.resolve("work"));
         Suite suite = suite("""
                 {"name":"s","warmup":0,"runs":2,"benchmarks":[{"name":"nap","command":"sleep 0.3"}],
                  "variants":[{"name":"x"},{"name":"y"}],"rounds":{"min":20,"max":20,"maxSeconds":1}}""");
@@ -169,8 +177,6 @@ class RoundsScriptTest {
     @Test
     void aFailingVariant_stopsTheRounds_namingVariantAndRound() throws Exception {
         assumeThat(Path.of("/usr/bin/hyperfine")).exists();
-        Path store = Files.createDirectories(dir.resolve("store"));
-        Path work = Files.createDirectories(dir.resolve("work"));
         Suite suite = suite("""
                 {"name":"s","warmup":0,"runs":2,"benchmarks":[{"name":"maybe","command":"test \\"$OK\\" = yes"}],
                  "variants":[{"name":"good","env":{"OK":"yes"}},{"name":"bad","env":{"OK":"no"}}]}""");

@@ -9,6 +9,7 @@ import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.TargetState;
 import dev.cloudbench.core.testing.InMemoryStore;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentReaderTest {
@@ -64,7 +65,7 @@ class EnvironmentReaderTest {
                 "2026-01-01T10:11:00Z");
 
         assertThat(e.commit()).isEqualTo("aaaa111");
-        assertThat(e.variantCommits()).containsExactly(java.util.Map.entry("candidate", "bbbb222"),
-                java.util.Map.entry("v1.2", "cccc333"));
+        assertThat(e.variantCommits()).containsExactly(Map.entry("candidate", "bbbb222"),
+                Map.entry("v1.2", "cccc333"));
     }
 }

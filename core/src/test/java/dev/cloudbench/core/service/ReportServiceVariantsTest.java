@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.model.Target;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.ResultsFiles;
 import dev.cloudbench.core.results.RoundsRecord;
@@ -31,6 +33,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,8 +85,8 @@ class ReportServiceVariantsTest {
         TargetResult x86 = results().targets().get(0);
 
         assertThat(x86.benchmarks()).extracting(BenchmarkResult::benchmark, BenchmarkResult::variant).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("hash", "base"), org.assertj.core.groups.Tuple.tuple("hash", "cand"),
-                org.assertj.core.groups.Tuple.tuple("sort", "base"), org.assertj.core.groups.Tuple.tuple("sort", "cand"));
+                Tuple.tuple("hash", "base"), Tuple.tuple("hash", "cand"),
+                Tuple.tuple("sort", "base"), Tuple.tuple("sort", "cand"));
         BenchmarkResult hash = x86.benchmarks().get(0);
         assertThat(hash.times()).hasSize(30);
         assertThat(hash.rounds()).hasSize(30).startsWith(1, 1, 1, 2, 2, 2).endsWith(10);
@@ -154,9 +157,9 @@ class ReportServiceVariantsTest {
     @Test
     void publish_ofASuiteWithoutVariants_writesNoVariantFields() {
         Suite plain = new Suite("plain", null, null, List.of(), 0, 2, 60,
-                List.of(dev.cloudbench.core.model.Benchmark.of("one", "true")));
+                List.of(Benchmark.of("one", "true")));
         store.put(StoreLayout.request("p-1"), Json.writePretty(new RunRequest("p-1", plain,
-                List.of(new dev.cloudbench.core.model.Target("local", "x86_64", "local", "on-demand", null)), null)));
+                List.of(new Target("local", "x86_64", "local", "on-demand", null)), null)));
         store.putText(StoreLayout.raw("p-1", "local", "one"), "{\"results\":[{\"command\":\"true\",\"times\":[0.1,0.2]}]}");
         service.publish(new ReportRequest("p-1", List.of(new TargetOutcome("local", TargetOutcome.SUCCEEDED, null, List.of()))));
 

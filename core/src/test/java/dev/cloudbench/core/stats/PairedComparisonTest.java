@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.cloudbench.core.testing.Samples;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -130,7 +131,7 @@ class PairedComparisonTest {
             double[][] r = rounds(10_000 + seed, 60, 1.0);
             int[] looks = {20, 40, 60};
             for (int k = 0; k < looks.length; k++) {
-                double[][] upTo = {java.util.Arrays.copyOf(r[0], looks[k]), java.util.Arrays.copyOf(r[1], looks[k])};
+                double[][] upTo = {Arrays.copyOf(r[0], looks[k]), Arrays.copyOf(r[1], looks[k])};
                 List<Integer> earlier = IntStream.of(looks).limit(k).boxed().toList();
                 double level = AlphaSpending.levelAt(0.05, AlphaSpending.DEFAULT_EXPONENT, earlier, looks[k], 60, k == looks.length - 1);
                 PairedComparison c = single(upTo, level);

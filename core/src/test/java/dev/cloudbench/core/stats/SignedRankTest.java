@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.cloudbench.core.testing.Samples;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class SignedRankTest {
     @Test
     void pValue_isSymmetric_inTheSignOfTheDifferences() {
         double[] d = centred(Samples.normal(3, 25, 10.3, 1));
-        double[] negated = java.util.Arrays.stream(d).map(x -> -x).toArray();
+        double[] negated = Arrays.stream(d).map(x -> -x).toArray();
         assertThat(SignedRank.pValue(negated)).isCloseTo(SignedRank.pValue(d), within(1e-12));
     }
 
@@ -56,7 +57,7 @@ class SignedRankTest {
     }
 
     private static double[] centred(double[] aroundTen) {
-        return java.util.Arrays.stream(aroundTen).map(x -> x - 10).toArray();
+        return Arrays.stream(aroundTen).map(x -> x - 10).toArray();
     }
 
     @Test

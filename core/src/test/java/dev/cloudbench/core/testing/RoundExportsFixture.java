@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Writes the round exports a suite with variants would leave in the store: per round, benchmark
@@ -36,11 +37,11 @@ public final class RoundExportsFixture {
                     String variant = suite.variants().get(order.get(position)).name();
                     double ratio = ratios.getOrDefault(variant, 1.0);
                     int runs = suite.runsOf(suite.benchmarks().get(b));
-                    String times = java.util.stream.IntStream.range(0, runs)
+                    String times = IntStream.range(0, runs)
                             .mapToObj(i -> String.format(Locale.ROOT, "%.6f",
                                     0.05 * drift * ratio * (1 + noise * (rng.nextDouble() - 0.5))))
                             .collect(Collectors.joining(","));
-                    String zeros = java.util.stream.IntStream.range(0, runs).mapToObj(i -> "0").collect(Collectors.joining(","));
+                    String zeros = IntStream.range(0, runs).mapToObj(i -> "0").collect(Collectors.joining(","));
                     String json = "{\"results\":[{\"command\":\"" + benchmark + "\",\"times\":[" + times + "],\"exit_codes\":["
                             + zeros + "],\"user\":0.04,\"system\":0.01}]}";
                     store.put(StoreLayout.roundExport(runId, targetId, benchmark, round, position + 1, variant),
