@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * The AWS adapters of one task. Each Lambda function runs one task, so it builds only the SDK
  * clients that task calls ({@link #SERVICES}) — once, when its handler is constructed (outside
  * {@code handleRequest}, so SnapStart snapshots them). Ports and clients a task never calls are
- * stand-ins that fail loudly if called ({@link #unused}), never null.
+ * stand-ins that fail loudly if called ({@link #unused}, {@link UnusedClients}), never null.
  */
 public final class AwsPorts {
     /** The AWS services a task may call. */
@@ -65,11 +65,11 @@ public final class AwsPorts {
         if (used == null || !(Tasks.NAMES.contains(task) || Tasks.EVENT_FUNCTIONS.contains(task))) {
             throw new IllegalArgumentException("unknown task '" + task + "' (known: " + SERVICES.keySet() + ")");
         }
-        Ec2Client ec2 = used.contains(Service.EC2) ? clients.ec2() : unused(Ec2Client.class, task);
-        SsmClient ssm = used.contains(Service.SSM) ? clients.ssm() : unused(SsmClient.class, task);
-        S3Client s3 = used.contains(Service.S3) ? clients.s3() : unused(S3Client.class, task);
+        Ec2Client ec2 = used.contains(Service.EC2) ? clients.ec2() : UnusedClients.ec2(task);
+        SsmClient ssm = used.contains(Service.SSM) ? clients.ssm() : UnusedClients.ssm(task);
+        S3Client s3 = used.contains(Service.S3) ? clients.s3() : UnusedClients.s3(task);
         CodeBuildClient codeBuild = used.contains(Service.CODEBUILD) ? clients.codeBuild()
-                : unused(CodeBuildClient.class, task);
+                : UnusedClients.codeBuild(task);
 
         S3ResultStore s3Store = new S3ResultStore(s3, settings.resultsBucket());
         ResultStorePort store = unused(ResultStorePort.class, task);

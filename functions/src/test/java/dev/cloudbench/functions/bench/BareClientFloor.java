@@ -1,0 +1,40 @@
+package dev.cloudbench.functions.bench;
+
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.codebuild.CodeBuildClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The floor a handler is held to: a bare SDK client of one service — UrlConnectionHttpClient, and
+ * nothing else of ours; region, credentials and endpoint from the environment — and one read call
+ * to the stand-in. Prints {@value HandlerColdStart#DONE} when the call returned. Run by
+ * {@link ColdStartBenchmark} in a fresh JVM.
+ */
+public final class BareClientFloor {
+    private BareClientFloor() {
+    }
+
+    /** @param args the service: EC2, SSM, S3, CODEBUILD or SFN */
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        Object answer = switch (args[0]) {
+            case "EC2" -> Ec2Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()
+                    .describeInstances(r -> r.instanceIds(args[1]));
+            case "SSM" -> SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()
+                    .describeInstanceInformation();
+            case "S3" -> S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()
+                    .getObjectAsBytes(r -> r.bucket(args[1]).key(args[2])).asUtf8String();
+            case "CODEBUILD" -> CodeBuildClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()
+                    .batchGetBuilds(r -> r.ids(args[1]));
+            case "SFN" -> SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()
+                    .describeExecution(r -> r.executionArn(args[1]));
+            default -> throw new IllegalArgumentException("unknown service " + args[0]);
+        };
+        long answered = System.nanoTime();
+        System.out.println(answer.toString().length() > 0 ? "answered" : "empty answer");
+        System.out.println(HandlerColdStart.DONE + " 0 " + (answered - start) / 1000);
+    }
+}

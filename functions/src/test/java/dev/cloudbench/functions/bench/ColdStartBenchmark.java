@@ -1,0 +1,290 @@
+package dev.cloudbench.functions.bench;
+
+import dev.cloudbench.functions.aws.AwsPorts;
+import dev.cloudbench.functions.aws.AwsPorts.Service;
+import dev.cloudbench.functions.aws.SampleEventWorld;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+
+/**
+ * The cold-start benchmark (scripts/cold-start-benchmark.sh runs it; it is not a test). For every
+ * function, in a fresh JVM with the Lambda runtime's flags: the handler built by its no-argument
+ * constructor from the shipped jar, serving its sample event against loopback stand-ins of the AWS
+ * services ({@link SampleEventWorld}); beside it, in the same run, the floor of each service — a
+ * fresh JVM with a bare SDK client of that service and one call ({@link BareClientFloor}). Prints
+ * medians of the time to first response, the floor of the function's slowest service, their ratio,
+ * the classes each JVM loaded, and the jar's size and forbidden contents.
+ */
+public final class ColdStartBenchmark {
+    /** The runtime flags the template gives every function (JAVA_TOOL_OPTIONS). */
+    static final String LAMBDA_FLAGS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    static final double TARGET_RATIO = 1.25;
+    static final long TARGET_JAR_BYTES = 25L * 1000 * 1000;
+    /** Packages of the HTTP clients the jar must not hold (nor the CRT). */
+    static final List<String> FORBIDDEN = List.of("org/apache/http/", "software/amazon/awssdk/http/apache/",
+            "io/netty/", "software/amazon/awssdk/http/nio/netty/", "software/amazon/awssdk/crt/");
+
+    private final Options options;
+    private final SampleEventWorld world;
+    private final Path sources;
+    private final PrintStream out = System.out;
+
+    /** Command-line options; see {@link #main}. */
+    record Options(Path jar, String launcherClasspath, String sdkClasspath, Path events, String java, int repeat,
+                   List<String> functions, Path markdown) {
+        static Options parse(String[] args) {
+            Map<String, String> a = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (!args[i].startsWith("--")) {
+                    throw new IllegalArgumentException("expected --option value, got " + args[i]);
+                }
+                a.put(args[i].substring(2), args[i + 1]);
+            }
+            List<String> functions = a.containsKey("functions") ? Arrays.asList(a.get("functions").split(","))
+                    : new ArrayList<>(new TreeSet<>(AwsPorts.SERVICES.keySet()));
+            return new Options(Path.of(required(a, "jar")), required(a, "launcher-classpath"),
+                    required(a, "sdk-classpath"), Path.of(a.getOrDefault("events", "functions/events")),
+                    a.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+                    Integer.parseInt(a.getOrDefault("repeat", "5")), functions,
+                    a.containsKey("markdown") ? Path.of(a.get("markdown")) : null);
+        }
+
+        private static String required(Map<String, String> a, String name) {
+            String v = a.get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("missing --" + name);
+            }
+            return v;
+        }
+    }
+
+    /** What one fresh JVM took. */
+    record Sample(double seconds, double initSeconds, double invokeSeconds) {
+    }
+
+    /** Medians of a function's or a floor's samples, and the classes its JVM loaded. */
+    record Figures(double seconds, double initSeconds, double invokeSeconds, double min, double max, int classes) {
+        static Figures of(List<Sample> samples, int classes) {
+            return new Figures(median(samples.stream().mapToDouble(Sample::seconds).toArray()),
+                    median(samples.stream().mapToDouble(Sample::initSeconds).toArray()),
+                    median(samples.stream().mapToDouble(Sample::invokeSeconds).toArray()),
+                    samples.stream().mapToDouble(Sample::seconds).min().orElse(Double.NaN),
+                    samples.stream().mapToDouble(Sample::seconds).max().orElse(Double.NaN), classes);
+        }
+    }
+
+    ColdStartBenchmark(Options options) throws IOException {
+        this.options = options;
+        // The jar of a checkout without packer/ holds no image sources; these stand in for them.
+        this.sources = Files.createTempDirectory("cold-start-sources");
+        Files.createDirectories(sources.resolve("cloudbench"));
+        Files.write(sources.resolve("cloudbench/image-sources.zip"), SampleEventWorld.imageSourcesZip());
+        this.world = new SampleEventWorld(options.events(), new dev.cloudbench.functions.aws.ImageSources(
+                SampleEventWorld.imageSourcesZip()));
+    }
+
+    /**
+     * {@code --jar LAMBDA_JAR --launcher-classpath TEST_CLASSES --sdk-classpath CP [--events DIR]
+     * [--java BIN] [--repeat N] [--functions A,B] [--markdown FILE]}
+     */
+    public static void main(String[] args) throws Exception {
+        ColdStartBenchmark benchmark = new ColdStartBenchmark(Options.parse(args));
+        int status;
+        try {
+            status = benchmark.run();
+        } finally {
+            benchmark.world.close();
+        }
+        System.exit(status);
+    }
+
+    int run() throws IOException, InterruptedException {
+        Set<Service> services = new TreeSet<>();
+        options.functions().forEach(f -> services.addAll(servicesOf(f)));
+        out.printf(Locale.ROOT, "java: %s (%s), JAVA_TOOL_OPTIONS=%s; %d runs per line (medians), after one warm-up%n",
+                options.java(), javaVersion(), LAMBDA_FLAGS, options.repeat());
+        Map<Service, List<Sample>> floorSamples = new EnumMap<>(Service.class);
+        Map<String, List<Sample>> handlerSamples = new LinkedHashMap<>();
+        for (int round = 0; round <= options.repeat(); round++) {
+            out.printf("round %d of %d%s%n", round, options.repeat(), round == 0 ? " (warm-up)" : "");
+            for (Service s : services) {
+                Sample sample = floor(s, null);
+                if (round > 0) {
+                    floorSamples.computeIfAbsent(s, k -> new ArrayList<>()).add(sample);
+                }
+            }
+            for (String f : options.functions()) {
+                Sample sample = handler(f, null);
+                if (round > 0) {
+                    handlerSamples.computeIfAbsent(f, k -> new ArrayList<>()).add(sample);
+                }
+            }
+        }
+        Map<Service, Figures> floors = new EnumMap<>(Service.class);
+        for (Service s : services) {
+            floors.put(s, Figures.of(floorSamples.get(s), classesLoaded(log -> floor(s, log))));
+        }
+        Map<String, Figures> handlers = new LinkedHashMap<>();
+        for (String f : options.functions()) {
+            handlers.put(f, Figures.of(handlerSamples.get(f), classesLoaded(log -> handler(f, log))));
+        }
+        String report = report(floors, handlers);
+        out.println();
+        out.print(report);
+        if (options.markdown() != null) {
+            Files.writeString(options.markdown(), report);
+        }
+        return 0;
+    }
+
+    private String report(Map<Service, Figures> floors, Map<String, Figures> handlers) throws IOException {
+        StringBuilder r = new StringBuilder();
+        r.append("| function | first response (s) | init + invoke (s) | slowest service | its floor (s) | ratio "
+                + "| within 1.25× | classes loaded |\n|---|---:|---:|---|---:|---:|---|---:|\n");
+        for (Map.Entry<String, Figures> e : handlers.entrySet()) {
+            Figures h = e.getValue();
+            Service slowest = servicesOf(e.getKey()).stream()
+                    .max(Comparator.comparingDouble(s -> floors.get(s).seconds())).orElseThrow();
+            double ratio = h.seconds() / floors.get(slowest).seconds();
+            r.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f–%.3f) | %.3f + %.3f | %s | %.3f | %.2f | %s | %d |%n",
+                    e.getKey(), h.seconds(), h.min(), h.max(), h.initSeconds(), h.invokeSeconds(), slowest,
+                    floors.get(slowest).seconds(), ratio, ratio <= TARGET_RATIO ? "yes" : "**no**", h.classes()));
+        }
+        r.append("\n| bare client + one call (floor) | time (s) | classes loaded |\n|---|---:|---:|\n");
+        floors.forEach((s, f) -> r.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f–%.3f) | %d |%n", s,
+                f.seconds(), f.min(), f.max(), f.classes())));
+        long size = Files.size(options.jar());
+        List<String> forbidden = forbiddenEntries(options.jar());
+        r.append(String.format(Locale.ROOT, "%njar: %s, %.1f MB (%d bytes; target ≤ 25 MB: %s); apache/netty/crt "
+                        + "classes in it: %s%n", options.jar().getFileName(), size / 1e6, size,
+                size <= TARGET_JAR_BYTES ? "yes" : "**no**",
+                forbidden.isEmpty() ? "none" : forbidden.size() + " (" + forbidden.get(0) + ", ...)"));
+        return r.toString();
+    }
+
+    private static Set<Service> servicesOf(String function) {
+        Set<Service> s = AwsPorts.SERVICES.get(function);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown function " + function);
+        }
+        return s;
+    }
+
+    static List<String> forbiddenEntries(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(e -> e.getName()).filter(n -> FORBIDDEN.stream().anyMatch(n::startsWith)).toList();
+        }
+    }
+
+    private Sample handler(String function, Path classLog) throws IOException, InterruptedException {
+        world.reset(function);
+        String classpath = String.join(File.pathSeparator, options.jar().toString(), options.launcherClasspath(),
+                sources.toString());
+        return fresh(classpath, classLog, List.of(HandlerColdStart.class.getName(), function,
+                options.events().resolve(function + ".json").toString()), function);
+    }
+
+    private Sample floor(Service service, Path classLog) throws IOException, InterruptedException {
+        world.reset("floor");
+        List<String> args = new ArrayList<>(List.of(BareClientFloor.class.getName(), service.name()));
+        args.addAll(SampleEventWorld.readCall(service));
+        return fresh(options.sdkClasspath(), classLog, args, "floor " + service);
+    }
+
+    /** One fresh JVM: from its start to the line saying it answered. */
+    private Sample fresh(String classpath, Path classLog, List<String> mainAndArgs, String what)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(options.java(), "-cp", classpath));
+        if (classLog != null) {
+            command.add("-Xlog:class+load=info:file=" + classLog);
+        }
+        command.addAll(mainAndArgs);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("JAVA_TOOL_OPTIONS"));
+        pb.environment().putAll(world.environment());
+        pb.environment().put("JAVA_TOOL_OPTIONS", LAMBDA_FLAGS);
+        Path stderr = Files.createTempFile("cold-start", ".err");
+        pb.redirectError(stderr.toFile());
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String done = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith(HandlerColdStart.DONE)) {
+                    done = line;
+                    break;
+                }
+                output.append(line).append('\n');
+            }
+            long end = System.nanoTime();
+            in.transferTo(java.io.Writer.nullWriter());
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            String err = Files.readString(stderr);
+            Files.delete(stderr);
+            // The response is the last line before the marker; handlers may log before it.
+            String[] lines = output.toString().strip().split("\n");
+            if (done == null || (!what.startsWith("floor") && !lines[lines.length - 1].startsWith("{"))) {
+                throw new IllegalStateException(what + " did not answer (exit " + p.exitValue() + "):\n" + output + err);
+            }
+            String[] parts = done.split(" ");
+            return new Sample((end - start) / 1e9, Long.parseLong(parts[1]) / 1e6, Long.parseLong(parts[2]) / 1e6);
+        }
+    }
+
+    /** A run that loads classes while logging each; what the log counts. */
+    private interface LoggedRun {
+        Sample run(Path log) throws IOException, InterruptedException;
+    }
+
+    private static int classesLoaded(LoggedRun run) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("cold-start", ".classes");
+        try {
+            run.run(log);
+            try (var lines = Files.lines(log)) {
+                return (int) lines.filter(l -> l.contains("source:")).count();
+            }
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private String javaVersion() {
+        try {
+            Process p = new ProcessBuilder(options.java(), "-version").redirectErrorStream(true).start();
+            String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.contains("version")).findFirst().orElse("unknown version");
+            p.waitFor();
+            return first.strip();
+        } catch (IOException | InterruptedException e) {
+            throw new UncheckedIOException(new IOException("cannot run " + options.java(), e));
+        }
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
