@@ -17,6 +17,8 @@ import java.io.OutputStream;
  */
 public abstract class TaskHandler<I, O> implements RequestStreamHandler {
     private final Class<I> inputType;
+    /** Held here: the CRaC context holds its resources weakly. Set only on Lambda's construction path. */
+    private Priming priming;
 
     protected TaskHandler(Class<I> inputType) {
         this.inputType = inputType;
@@ -26,6 +28,19 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         O result = handle(read(input.readAllBytes()));
         Json.payload().writeValue(output, result);
+    }
+
+    /**
+     * Registers SnapStart priming for this function; each handler's no-argument constructor (the one
+     * Lambda calls) does, and only it — handlers wired to other ports are never primed.
+     */
+    protected final void primeForSnapStart(String function) {
+        priming = Priming.register(function);
+    }
+
+    /** The priming registered for this handler, if any. */
+    final java.util.Optional<Priming> priming() {
+        return java.util.Optional.ofNullable(priming);
     }
 
     /** The record this task reads. */

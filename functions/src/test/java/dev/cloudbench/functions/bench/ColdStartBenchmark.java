@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -50,7 +51,7 @@ public final class ColdStartBenchmark {
 
     /** Command-line options; see {@link #main}. */
     record Options(Path jar, String launcherClasspath, String sdkClasspath, Path events, String java, int repeat,
-                   List<String> functions, Path markdown) {
+                   List<String> functions, Path markdown, Path classLogs) {
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -59,13 +60,17 @@ public final class ColdStartBenchmark {
                 }
                 a.put(args[i].substring(2), args[i + 1]);
             }
+            if (Integer.parseInt(a.getOrDefault("repeat", "5")) < 1) {
+                throw new IllegalArgumentException("--repeat must be at least 1");
+            }
             List<String> functions = a.containsKey("functions") ? Arrays.asList(a.get("functions").split(","))
                     : new ArrayList<>(new TreeSet<>(AwsPorts.SERVICES.keySet()));
             return new Options(Path.of(required(a, "jar")), required(a, "launcher-classpath"),
                     required(a, "sdk-classpath"), Path.of(a.getOrDefault("events", "functions/events")),
                     a.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                     Integer.parseInt(a.getOrDefault("repeat", "5")), functions,
-                    a.containsKey("markdown") ? Path.of(a.get("markdown")) : null);
+                    a.containsKey("markdown") ? Path.of(a.get("markdown")) : null,
+                    a.containsKey("class-logs") ? Path.of(a.get("class-logs")) : null);
         }
 
         private static String required(Map<String, String> a, String name) {
@@ -104,7 +109,7 @@ public final class ColdStartBenchmark {
 
     /**
      * {@code --jar LAMBDA_JAR --launcher-classpath TEST_CLASSES --sdk-classpath CP [--events DIR]
-     * [--java BIN] [--repeat N] [--functions A,B] [--markdown FILE]}
+     * [--java BIN] [--repeat N] [--functions A,B] [--markdown FILE] [--class-logs DIR]}
      */
     public static void main(String[] args) throws Exception {
         ColdStartBenchmark benchmark = new ColdStartBenchmark(Options.parse(args));
@@ -141,11 +146,11 @@ public final class ColdStartBenchmark {
         }
         Map<Service, Figures> floors = new EnumMap<>(Service.class);
         for (Service s : services) {
-            floors.put(s, Figures.of(floorSamples.get(s), classesLoaded(log -> floor(s, log))));
+            floors.put(s, Figures.of(floorSamples.get(s), classesLoaded("floor-" + s, log -> floor(s, log))));
         }
         Map<String, Figures> handlers = new LinkedHashMap<>();
         for (String f : options.functions()) {
-            handlers.put(f, Figures.of(handlerSamples.get(f), classesLoaded(log -> handler(f, log))));
+            handlers.put(f, Figures.of(handlerSamples.get(f), classesLoaded(f, log -> handler(f, log))));
         }
         String report = report(floors, handlers);
         out.println();
@@ -258,10 +263,15 @@ public final class ColdStartBenchmark {
         Sample run(Path log) throws IOException, InterruptedException;
     }
 
-    private static int classesLoaded(LoggedRun run) throws IOException, InterruptedException {
+    /** Kept in --class-logs DIR as NAME.log when that option is given. */
+    private int classesLoaded(String name, LoggedRun run) throws IOException, InterruptedException {
         Path log = Files.createTempFile("cold-start", ".classes");
         try {
             run.run(log);
+            if (options.classLogs() != null) {
+                Files.createDirectories(options.classLogs());
+                Files.copy(log, options.classLogs().resolve(name + ".log"), StandardCopyOption.REPLACE_EXISTING);
+            }
             try (var lines = Files.lines(log)) {
                 return (int) lines.filter(l -> l.contains("source:")).count();
             }
