@@ -15,9 +15,15 @@ java_bin="${JAVA:-$(command -v java)}"
 # The shipped jar, the launcher (test classes) and the bare SDK's classpath, in one build.
 mvn -B -q -pl core,functions -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
-jar=$(ls functions/target/cloudbench-functions-*-lambda.jar)
-sdk_classpath="functions/target/test-classes:$(cat functions/target/runtime-classpath.txt)"
 
-exec "$java_bin" -cp "$jar:functions/target/test-classes" dev.cloudbench.functions.bench.ColdStartBenchmark \
-  --jar "$jar" --launcher-classpath functions/target/test-classes --sdk-classpath "$sdk_classpath" \
+# A copy to measure, so that a build during the run changes nothing under it.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp functions/target/cloudbench-functions-lambda.jar "$work/"
+cp -r functions/target/test-classes "$work/launcher"
+jar="$work/cloudbench-functions-lambda.jar"
+sdk_classpath="$work/launcher:$(cat functions/target/runtime-classpath.txt)"
+
+"$java_bin" -cp "$jar:$work/launcher" dev.cloudbench.functions.bench.ColdStartBenchmark \
+  --jar "$jar" --launcher-classpath "$work/launcher" --sdk-classpath "$sdk_classpath" \
   --events functions/events --java "$java_bin" "$@"
