@@ -77,8 +77,12 @@ public final class SampleEventWorld implements AutoCloseable {
             s3.objects.put(target + "raw/" + benchmark + ".json", utf8("{\"results\":[{\"command\":\"" + benchmark
                     + "\",\"mean\":0.0112,\"stddev\":0.0004,\"times\":[0.0108,0.0112,0.0116]}]}"));
         }
+        // What the benchmark script uploads (commit.txt only for suites with a repository).
+        s3.objects.put(target + "env/lscpu.txt", utf8("Architecture: aarch64\nModel name: Neoverse-V1\n"));
+        s3.objects.put(target + "env/uname.txt", utf8("Linux 6.1.0-aws aarch64\n"));
+        s3.objects.put(target + "env/os-release.txt", utf8("PRETTY_NAME=\"Ubuntu 24.04 LTS\"\n"));
         s3.objects.put(target + "env/nproc.txt", utf8("2\n"));
-        s3.objects.put(target + "env/uname.txt", utf8("6.1.0-aws aarch64\n"));
+        s3.objects.put(target + "env/hyperfine.txt", utf8("hyperfine 1.18.0\n"));
         s3.objects.put(target + "progress.json", utf8("{\"state\":\"done\",\"completed\":4,\"total\":4,\"current\":\"\","
                 + "\"time\":\"2026-03-01T12:06:10Z\"}"));
 

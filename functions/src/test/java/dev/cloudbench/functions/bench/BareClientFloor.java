@@ -1,5 +1,6 @@
 package dev.cloudbench.functions.bench;
 
+import java.util.function.Supplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -20,21 +21,34 @@ public final class BareClientFloor {
     /** @param args the service: EC2, SSM, S3, CODEBUILD or SFN */
     public static void main(String[] args) {
         long start = System.nanoTime();
-        Object answer = switch (args[0]) {
-            case "EC2" -> Ec2Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()
-                    .describeInstances(r -> r.instanceIds(args[1]));
-            case "SSM" -> SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()
-                    .describeInstanceInformation();
-            case "S3" -> S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()
-                    .getObjectAsBytes(r -> r.bucket(args[1]).key(args[2])).asUtf8String();
-            case "CODEBUILD" -> CodeBuildClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()
-                    .batchGetBuilds(r -> r.ids(args[1]));
-            case "SFN" -> SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build()
-                    .describeExecution(r -> r.executionArn(args[1]));
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
+        Supplier<Object> call = switch (args[0]) {
+            case "EC2" -> {
+                Ec2Client c = Ec2Client.builder().httpClientBuilder(http).build();
+                yield () -> c.describeInstances(r -> r.instanceIds(args[1]));
+            }
+            case "SSM" -> {
+                SsmClient c = SsmClient.builder().httpClientBuilder(http).build();
+                yield c::describeInstanceInformation;
+            }
+            case "S3" -> {
+                S3Client c = S3Client.builder().httpClientBuilder(http).build();
+                yield () -> c.getObjectAsBytes(r -> r.bucket(args[1]).key(args[2])).asUtf8String();
+            }
+            case "CODEBUILD" -> {
+                CodeBuildClient c = CodeBuildClient.builder().httpClientBuilder(http).build();
+                yield () -> c.batchGetBuilds(r -> r.ids(args[1]));
+            }
+            case "SFN" -> {
+                SfnClient c = SfnClient.builder().httpClientBuilder(http).build();
+                yield () -> c.describeExecution(r -> r.executionArn(args[1]));
+            }
             default -> throw new IllegalArgumentException("unknown service " + args[0]);
         };
+        long built = System.nanoTime();
+        Object answer = call.get();
         long answered = System.nanoTime();
-        System.out.println(answer.toString().length() > 0 ? "answered" : "empty answer");
-        System.out.println(HandlerColdStart.DONE + " 0 " + (answered - start) / 1000);
+        System.out.println(answer.toString().isEmpty() ? "empty answer" : "answered");
+        System.out.println(HandlerColdStart.DONE + " " + (built - start) / 1000 + " " + (answered - built) / 1000);
     }
 }
