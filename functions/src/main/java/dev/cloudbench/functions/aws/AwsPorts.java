@@ -16,13 +16,12 @@ import java.util.Set;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The AWS adapters of one task. Each Lambda function runs one task, so it builds only the SDK
  * clients that task calls ({@link #SERVICES}) — once, when its handler is constructed (outside
  * {@code handleRequest}, so SnapStart snapshots them). Ports and clients a task never calls are
- * stand-ins that fail loudly if called ({@link #unused}, {@link UnusedClients}), never null.
+ * stand-ins that fail loudly if called ({@link #unused}), never null.
  */
 public final class AwsPorts {
     /** The AWS services a task may call. */
@@ -65,11 +64,23 @@ public final class AwsPorts {
         if (used == null || !(Tasks.NAMES.contains(task) || Tasks.EVENT_FUNCTIONS.contains(task))) {
             throw new IllegalArgumentException("unknown task '" + task + "' (known: " + SERVICES.keySet() + ")");
         }
-        Ec2Client ec2 = used.contains(Service.EC2) ? clients.ec2() : UnusedClients.ec2(task);
-        SsmClient ssm = used.contains(Service.SSM) ? clients.ssm() : UnusedClients.ssm(task);
-        S3Client s3 = used.contains(Service.S3) ? clients.s3() : UnusedClients.s3(task);
-        CodeBuildClient codeBuild = used.contains(Service.CODEBUILD) ? clients.codeBuild()
-                : UnusedClients.codeBuild(task);
+        // Adapters a task builds may take a client of a service it never calls. Those clients are
+        // SDK interfaces whose every operation throws UnsupportedOperationException by default;
+        // not Proxy proxies, whose construction loads every operation's request and response
+        // classes (thousands for EC2, seconds of cold start).
+        String unused = "unused by " + task;
+        Ec2Client ec2 = used.contains(Service.EC2) ? clients.ec2() : new Ec2Client() {
+            @Override public String serviceName() { return unused; }
+            @Override public void close() { }
+        };
+        S3Client s3 = used.contains(Service.S3) ? clients.s3() : new S3Client() {
+            @Override public String serviceName() { return unused; }
+            @Override public void close() { }
+        };
+        CodeBuildClient codeBuild = used.contains(Service.CODEBUILD) ? clients.codeBuild() : new CodeBuildClient() {
+            @Override public String serviceName() { return unused; }
+            @Override public void close() { }
+        };
 
         S3ResultStore s3Store = new S3ResultStore(s3, settings.resultsBucket());
         ResultStorePort store = unused(ResultStorePort.class, task);
@@ -78,7 +89,7 @@ public final class AwsPorts {
             store = s3Store;
         }
         FleetPort fleet = used.contains(Service.EC2) ? new Ec2Fleet(ec2, settings) : unused(FleetPort.class, task);
-        RemoteShellPort shell = used.contains(Service.SSM) ? new SsmShell(ssm, s3Store, clock)
+        RemoteShellPort shell = used.contains(Service.SSM) ? new SsmShell(clients.ssm(), s3Store, clock)
                 : unused(RemoteShellPort.class, task);
         ImagePort images = used.contains(Service.EC2) || used.contains(Service.CODEBUILD)
                 ? new CodeBuildImages(codeBuild, ec2, s3Store, sources, settings.imageBuildProject())

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationRequest;
 
 /**
  * The floor a handler is held to: a bare SDK client of one service — UrlConnectionHttpClient, and
@@ -29,7 +30,8 @@ public final class BareClientFloor {
             }
             case "SSM" -> {
                 SsmClient c = SsmClient.builder().httpClientBuilder(http).build();
-                yield c::describeInstanceInformation;
+                // The request form: the shipped jar keeps only the operation methods the functions call.
+                yield () -> c.describeInstanceInformation(DescribeInstanceInformationRequest.builder().build());
             }
             case "S3" -> {
                 S3Client c = S3Client.builder().httpClientBuilder(http).build();

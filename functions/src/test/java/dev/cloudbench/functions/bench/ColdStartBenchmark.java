@@ -3,10 +3,8 @@ package dev.cloudbench.functions.bench;
 import dev.cloudbench.functions.aws.AwsPorts;
 import dev.cloudbench.functions.aws.AwsPorts.Service;
 import dev.cloudbench.functions.aws.SampleEventWorld;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 
 /**
@@ -36,8 +33,6 @@ import java.util.zip.ZipFile;
  * the classes each JVM loaded, and the jar's size and forbidden contents.
  */
 public final class ColdStartBenchmark {
-    /** The runtime flags the template gives every function (JAVA_TOOL_OPTIONS). */
-    static final String LAMBDA_FLAGS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     static final double TARGET_RATIO = 1.25;
     static final long TARGET_JAR_BYTES = 25L * 1000 * 1000;
     /** Packages of the HTTP clients the jar must not hold (nor the CRT). */
@@ -82,18 +77,14 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** What one fresh JVM took. */
-    record Sample(double seconds, double initSeconds, double invokeSeconds) {
-    }
-
     /** Medians of a function's or a floor's samples, and the classes its JVM loaded. */
     record Figures(double seconds, double initSeconds, double invokeSeconds, double min, double max, int classes) {
-        static Figures of(List<Sample> samples, int classes) {
-            return new Figures(median(samples.stream().mapToDouble(Sample::seconds).toArray()),
-                    median(samples.stream().mapToDouble(Sample::initSeconds).toArray()),
-                    median(samples.stream().mapToDouble(Sample::invokeSeconds).toArray()),
-                    samples.stream().mapToDouble(Sample::seconds).min().orElse(Double.NaN),
-                    samples.stream().mapToDouble(Sample::seconds).max().orElse(Double.NaN), classes);
+        static Figures of(List<FreshJvm.Run> samples, int classes) {
+            return new Figures(median(samples.stream().mapToDouble(FreshJvm.Run::seconds).toArray()),
+                    median(samples.stream().mapToDouble(FreshJvm.Run::initSeconds).toArray()),
+                    median(samples.stream().mapToDouble(FreshJvm.Run::invokeSeconds).toArray()),
+                    samples.stream().mapToDouble(FreshJvm.Run::seconds).min().orElse(Double.NaN),
+                    samples.stream().mapToDouble(FreshJvm.Run::seconds).max().orElse(Double.NaN), classes);
         }
     }
 
@@ -126,33 +117,40 @@ public final class ColdStartBenchmark {
         Set<Service> services = new TreeSet<>();
         options.functions().forEach(f -> services.addAll(servicesOf(f)));
         out.printf(Locale.ROOT, "java: %s (%s), JAVA_TOOL_OPTIONS=%s; %d runs per line (medians), after one warm-up%n",
-                options.java(), javaVersion(), LAMBDA_FLAGS, options.repeat());
-        Map<Service, List<Sample>> floorSamples = new EnumMap<>(Service.class);
-        Map<String, List<Sample>> handlerSamples = new LinkedHashMap<>();
+                options.java(), javaVersion(), FreshJvm.LAMBDA_FLAGS, options.repeat());
+        Map<Service, List<FreshJvm.Run>> floorSamples = new EnumMap<>(Service.class);
+        Map<Service, List<FreshJvm.Run>> shippedFloorSamples = new EnumMap<>(Service.class);
+        Map<String, List<FreshJvm.Run>> handlerSamples = new LinkedHashMap<>();
         for (int round = 0; round <= options.repeat(); round++) {
             out.printf("round %d of %d%s%n", round, options.repeat(), round == 0 ? " (warm-up)" : "");
             for (Service s : services) {
-                Sample sample = floor(s, null);
+                FreshJvm.Run sample = floor(s, options.sdkClasspath(), null);
+                FreshJvm.Run shipped = floor(s, shippedClasspath(), null);
                 if (round > 0) {
                     floorSamples.computeIfAbsent(s, k -> new ArrayList<>()).add(sample);
+                    shippedFloorSamples.computeIfAbsent(s, k -> new ArrayList<>()).add(shipped);
                 }
             }
             for (String f : options.functions()) {
-                Sample sample = handler(f, null);
+                FreshJvm.Run sample = handler(f, null);
                 if (round > 0) {
                     handlerSamples.computeIfAbsent(f, k -> new ArrayList<>()).add(sample);
                 }
             }
         }
         Map<Service, Figures> floors = new EnumMap<>(Service.class);
+        Map<Service, Figures> shippedFloors = new EnumMap<>(Service.class);
         for (Service s : services) {
-            floors.put(s, Figures.of(floorSamples.get(s), classesLoaded("floor-" + s, log -> floor(s, log))));
+            floors.put(s, Figures.of(floorSamples.get(s),
+                    classesLoaded("floor-" + s, log -> floor(s, options.sdkClasspath(), log))));
+            shippedFloors.put(s, Figures.of(shippedFloorSamples.get(s),
+                    classesLoaded("shipped-floor-" + s, log -> floor(s, shippedClasspath(), log))));
         }
         Map<String, Figures> handlers = new LinkedHashMap<>();
         for (String f : options.functions()) {
             handlers.put(f, Figures.of(handlerSamples.get(f), classesLoaded(f, log -> handler(f, log))));
         }
-        String report = report(floors, handlers);
+        String report = report(floors, shippedFloors, handlers);
         out.println();
         out.print(report);
         if (options.markdown() != null) {
@@ -161,22 +159,33 @@ public final class ColdStartBenchmark {
         return 0;
     }
 
-    private String report(Map<Service, Figures> floors, Map<String, Figures> handlers) throws IOException {
+    private String report(Map<Service, Figures> floors, Map<Service, Figures> shippedFloors,
+                          Map<String, Figures> handlers) throws IOException {
         StringBuilder r = new StringBuilder();
         r.append("| function | first response (s) | init + invoke (s) | slowest service | its floor (s) | ratio "
-                + "| within 1.25× | classes loaded |\n|---|---:|---:|---|---:|---:|---|---:|\n");
+                + "| within 1.25× | ratio to the floor from the shipped jar | classes loaded |\n"
+                + "|---|---:|---:|---|---:|---:|---|---:|---:|\n");
         for (Map.Entry<String, Figures> e : handlers.entrySet()) {
             Figures h = e.getValue();
             Service slowest = servicesOf(e.getKey()).stream()
                     .max(Comparator.comparingDouble(s -> floors.get(s).seconds())).orElseThrow();
             double ratio = h.seconds() / floors.get(slowest).seconds();
-            r.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f–%.3f) | %.3f + %.3f | %s | %.3f | %.2f | %s | %d |%n",
-                    e.getKey(), h.seconds(), h.min(), h.max(), h.initSeconds(), h.invokeSeconds(), slowest,
-                    floors.get(slowest).seconds(), ratio, ratio <= TARGET_RATIO ? "yes" : "**no**", h.classes()));
+            double shippedRatio = h.seconds() / servicesOf(e.getKey()).stream()
+                    .mapToDouble(s -> shippedFloors.get(s).seconds()).max().orElseThrow();
+            r.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f–%.3f) | %.3f + %.3f | %s | %.3f | %.2f | %s | %.2f "
+                            + "| %d |%n", e.getKey(), h.seconds(), h.min(), h.max(), h.initSeconds(), h.invokeSeconds(),
+                    slowest, floors.get(slowest).seconds(), ratio, ratio <= TARGET_RATIO ? "yes" : "**no**",
+                    shippedRatio, h.classes()));
         }
-        r.append("\n| bare client + one call (floor) | time (s) | classes loaded |\n|---|---:|---:|\n");
-        floors.forEach((s, f) -> r.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f–%.3f) | %d |%n", s,
-                f.seconds(), f.min(), f.max(), f.classes())));
+        r.append("\n| bare client + one call (floor) | SDK as published (s) | build + call (s) | classes "
+                + "| from the shipped jar (s) | build + call (s) | classes |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        floors.forEach((s, f) -> {
+            Figures j = shippedFloors.get(s);
+            r.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f–%.3f) | %.3f + %.3f | %d | %.3f (%.3f–%.3f) "
+                            + "| %.3f + %.3f | %d |%n", s, f.seconds(), f.min(), f.max(), f.initSeconds(),
+                    f.invokeSeconds(), f.classes(), j.seconds(), j.min(), j.max(), j.initSeconds(), j.invokeSeconds(),
+                    j.classes()));
+        });
         long size = Files.size(options.jar());
         List<String> forbidden = forbiddenEntries(options.jar());
         r.append(String.format(Locale.ROOT, "%njar: %s, %.1f MB (%d bytes; target ≤ 25 MB: %s); apache/netty/crt "
@@ -200,67 +209,32 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private Sample handler(String function, Path classLog) throws IOException, InterruptedException {
-        world.reset(function);
-        String classpath = String.join(File.pathSeparator, options.jar().toString(), options.launcherClasspath(),
+    /** The shipped jar, then the launcher, then the image sources the jar of this checkout may lack. */
+    private String shippedClasspath() {
+        return String.join(File.pathSeparator, options.jar().toString(), options.launcherClasspath(),
                 sources.toString());
-        return fresh(classpath, classLog, List.of(HandlerColdStart.class.getName(), function,
-                options.events().resolve(function + ".json").toString()), function);
     }
 
-    private Sample floor(Service service, Path classLog) throws IOException, InterruptedException {
-        world.reset("floor");
-        List<String> args = new ArrayList<>(List.of(BareClientFloor.class.getName(), service.name()));
-        args.addAll(SampleEventWorld.readCall(service));
-        return fresh(options.sdkClasspath(), classLog, args, "floor " + service);
+    private FreshJvm.Run handler(String function, Path classLog) throws IOException, InterruptedException {
+        world.reset(function);
+        FreshJvm.Run run = FreshJvm.handler(options.java(), shippedClasspath(), function,
+                options.events().resolve(function + ".json"), world.environment(), classLog);
+        if (!run.response().startsWith("{")) {
+            throw new IllegalStateException(function + " answered no JSON object: " + run.response());
+        }
+        return run;
     }
 
-    /** One fresh JVM: from its start to the line saying it answered. */
-    private Sample fresh(String classpath, Path classLog, List<String> mainAndArgs, String what)
+    private FreshJvm.Run floor(Service service, String classpath, Path classLog)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(options.java(), "-cp", classpath));
-        if (classLog != null) {
-            command.add("-Xlog:class+load=info:file=" + classLog);
-        }
-        command.addAll(mainAndArgs);
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("JAVA_TOOL_OPTIONS"));
-        pb.environment().putAll(world.environment());
-        pb.environment().put("JAVA_TOOL_OPTIONS", LAMBDA_FLAGS);
-        Path stderr = Files.createTempFile("cold-start", ".err");
-        pb.redirectError(stderr.toFile());
-        long start = System.nanoTime();
-        Process p = pb.start();
-        String done = null;
-        StringBuilder output = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.startsWith(HandlerColdStart.DONE)) {
-                    done = line;
-                    break;
-                }
-                output.append(line).append('\n');
-            }
-            long end = System.nanoTime();
-            in.transferTo(java.io.Writer.nullWriter());
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            String err = Files.readString(stderr);
-            Files.delete(stderr);
-            // The response is the last line before the marker; handlers may log before it.
-            String[] lines = output.toString().strip().split("\n");
-            if (done == null || (!what.startsWith("floor") && !lines[lines.length - 1].startsWith("{"))) {
-                throw new IllegalStateException(what + " did not answer (exit " + p.exitValue() + "):\n" + output + err);
-            }
-            String[] parts = done.split(" ");
-            return new Sample((end - start) / 1e9, Long.parseLong(parts[1]) / 1e6, Long.parseLong(parts[2]) / 1e6);
-        }
+        world.reset("floor");
+        return FreshJvm.floor(options.java(), classpath, service.name(),
+                SampleEventWorld.readCall(service), world.environment(), classLog);
     }
 
     /** A run that loads classes while logging each; what the log counts. */
     private interface LoggedRun {
-        Sample run(Path log) throws IOException, InterruptedException;
+        FreshJvm.Run run(Path log) throws IOException, InterruptedException;
     }
 
     /** Kept in --class-logs DIR as NAME.log when that option is given. */
