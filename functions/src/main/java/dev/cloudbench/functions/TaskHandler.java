@@ -6,6 +6,7 @@ import dev.cloudbench.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * Base of every state-machine task: JSON in, one typed call, JSON out, with the project's own
@@ -39,8 +40,8 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
     }
 
     /** The priming registered for this handler, if any. */
-    final java.util.Optional<Priming> priming() {
-        return java.util.Optional.ofNullable(priming);
+    final Optional<Priming> priming() {
+        return Optional.ofNullable(priming);
     }
 
     /** The record this task reads. */

@@ -8,7 +8,6 @@ import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.functions.Ports;
 import dev.cloudbench.functions.RunIdSuffix;
 import dev.cloudbench.functions.Tasks;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
@@ -100,19 +99,11 @@ public final class AwsPorts {
     }
 
     /**
-     * An implementation of {@code type} for a task that never calls it: every call fails with an
-     * {@link IllegalStateException} naming the task, which would be a wiring mistake.
+     * An implementation of {@code type} — one of the five ports — for a task that never calls it:
+     * every call fails with an {@link IllegalStateException} naming the task, which would be a
+     * wiring mistake.
      */
     public static <T> T unused(Class<T> type, String task) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) ->
-                switch (method.getName()) {
-                    case "toString" -> "unused " + type.getSimpleName() + " of " + task;
-                    case "hashCode" -> System.identityHashCode(self);
-                    case "equals" -> self == args[0];
-                    case "close" -> null;
-                    default -> throw new IllegalStateException("task " + task + " does not use "
-                            + type.getSimpleName() + " (" + method.getName() + " was called)");
-                });
-        return type.cast(proxy);
+        return type.cast(new UnusedPort(type.getSimpleName(), task));
     }
 }
