@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.cloudbench.functions.aws.AwsPorts;
 import dev.cloudbench.functions.aws.ImageSources;
 import dev.cloudbench.functions.aws.SampleEventWorld;
+import dev.cloudbench.functions.bench.ColdStartBenchmark;
 import dev.cloudbench.functions.bench.FreshJvm;
 import dev.cloudbench.functions.bench.HandlerColdStart;
 import java.io.File;
@@ -55,6 +56,21 @@ class ShippedJarTest {
     @Test
     void staysWithinItsSizeBudget() throws IOException {
         assertThat(Files.size(JAR)).as("bytes of " + JAR).isLessThanOrEqualTo(25_000_000L);
+    }
+
+    /** The benchmark of docs/performance.md still runs (once, on one function: no timing is asserted). */
+    @Test
+    void theColdStartBenchmark_reportsAFunctionBesideItsFloor() throws Exception {
+        String launcher = Path.of(ColdStartBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+
+        String report = ColdStartBenchmark.run(new String[] {"--jar", JAR.toString(), "--launcher-classpath", launcher,
+            "--sdk-classpath", System.getProperty("java.class.path"), "--events", EVENTS.toString(), "--repeat", "1",
+            "--functions", "CheckImageBuild"});
+
+        assertThat(report).containsPattern("\\| CheckImageBuild \\| [0-9.]+ .*\\| CODEBUILD \\| [0-9.]+ \\| [0-9.]+ \\|")
+                .contains("| CODEBUILD |").contains("jar: cloudbench-functions-lambda.jar")
+                .contains("apache/netty/crt classes in it: none");
     }
 
     /** The shrinker keeps what is called; this is what proves it kept all that the functions call. */

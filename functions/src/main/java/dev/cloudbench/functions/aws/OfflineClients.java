@@ -35,7 +35,7 @@ public final class OfflineClients {
             Function<SdkHttpRequest, String> body = builder instanceof Ec2ClientBuilder ? r -> "<Response/>"
                     : builder instanceof S3ClientBuilder ? OfflineClients::s3
                     : r -> "{}";
-            ((SdkSyncClientBuilder<?, ?>) builder).httpClientBuilder(null).httpClient(new Answering(body));
+            ((SdkSyncClientBuilder<?, ?>) builder).httpClient(new Answering(body));
             builder.credentialsProvider(StaticCredentialsProvider.create(
                     AwsBasicCredentials.create("AKIDPRIMING", "priming")));
             // A failed answer is the end of the priming run, not something to wait for and retry.

@@ -1,6 +1,7 @@
 package dev.cloudbench.functions.bench;
 
 import java.util.function.Supplier;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -22,27 +23,28 @@ public final class BareClientFloor {
     /** @param args the service: EC2, SSM, S3, CODEBUILD or SFN */
     public static void main(String[] args) {
         long start = System.nanoTime();
-        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
+        // Built the way our clients get theirs (AwsClients), so the shipped jar has the same methods.
+        SdkHttpClient http = UrlConnectionHttpClient.builder().build();
         Supplier<Object> call = switch (args[0]) {
             case "EC2" -> {
-                Ec2Client c = Ec2Client.builder().httpClientBuilder(http).build();
+                Ec2Client c = Ec2Client.builder().httpClient(http).build();
                 yield () -> c.describeInstances(r -> r.instanceIds(args[1]));
             }
             case "SSM" -> {
-                SsmClient c = SsmClient.builder().httpClientBuilder(http).build();
+                SsmClient c = SsmClient.builder().httpClient(http).build();
                 // The request form: the shipped jar keeps only the operation methods the functions call.
                 yield () -> c.describeInstanceInformation(DescribeInstanceInformationRequest.builder().build());
             }
             case "S3" -> {
-                S3Client c = S3Client.builder().httpClientBuilder(http).build();
+                S3Client c = S3Client.builder().httpClient(http).build();
                 yield () -> c.getObjectAsBytes(r -> r.bucket(args[1]).key(args[2])).asUtf8String();
             }
             case "CODEBUILD" -> {
-                CodeBuildClient c = CodeBuildClient.builder().httpClientBuilder(http).build();
+                CodeBuildClient c = CodeBuildClient.builder().httpClient(http).build();
                 yield () -> c.batchGetBuilds(r -> r.ids(args[1]));
             }
             case "SFN" -> {
-                SfnClient c = SfnClient.builder().httpClientBuilder(http).build();
+                SfnClient c = SfnClient.builder().httpClient(http).build();
                 yield () -> c.describeExecution(r -> r.executionArn(args[1]));
             }
             default -> throw new IllegalArgumentException("unknown service " + args[0]);

@@ -46,7 +46,7 @@ public final class ColdStartBenchmark {
 
     /** Command-line options; see {@link #main}. */
     record Options(Path jar, String launcherClasspath, String sdkClasspath, Path events, String java, int repeat,
-                   List<String> functions, Path markdown, Path classLogs) {
+                   List<String> functions, Path markdown, Path classLogs, Map<String, String> env) {
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -65,7 +65,19 @@ public final class ColdStartBenchmark {
                     a.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
                     Integer.parseInt(a.getOrDefault("repeat", "5")), functions,
                     a.containsKey("markdown") ? Path.of(a.get("markdown")) : null,
-                    a.containsKey("class-logs") ? Path.of(a.get("class-logs")) : null);
+                    a.containsKey("class-logs") ? Path.of(a.get("class-logs")) : null, extraEnvironment(args));
+        }
+
+        /** {@code --env NAME=VALUE}, repeatable: added to every JVM's environment, floors' too. */
+        private static Map<String, String> extraEnvironment(String[] args) {
+            Map<String, String> env = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (args[i].equals("--env")) {
+                    String[] kv = args[i + 1].split("=", 2);
+                    env.put(kv[0], kv.length > 1 ? kv[1] : "");
+                }
+            }
+            return env;
         }
 
         private static String required(Map<String, String> a, String name) {
@@ -100,20 +112,26 @@ public final class ColdStartBenchmark {
 
     /**
      * {@code --jar LAMBDA_JAR --launcher-classpath TEST_CLASSES --sdk-classpath CP [--events DIR]
-     * [--java BIN] [--repeat N] [--functions A,B] [--markdown FILE] [--class-logs DIR]}
+     * [--java BIN] [--repeat N] [--functions A,B] [--markdown FILE] [--class-logs DIR] [--env NAME=VALUE]...}
      */
     public static void main(String[] args) throws Exception {
-        ColdStartBenchmark benchmark = new ColdStartBenchmark(Options.parse(args));
-        int status;
-        try {
-            status = benchmark.run();
-        } finally {
-            benchmark.world.close();
-        }
-        System.exit(status);
+        run(args);
     }
 
-    int run() throws IOException, InterruptedException {
+    /** Runs the benchmark, printing progress and then the report, which it returns. */
+    public static String run(String[] args) throws IOException, InterruptedException {
+        ColdStartBenchmark benchmark = new ColdStartBenchmark(Options.parse(args));
+        try {
+            return benchmark.run();
+        } finally {
+            benchmark.world.close();
+            Files.delete(benchmark.sources.resolve("cloudbench/image-sources.zip"));
+            Files.delete(benchmark.sources.resolve("cloudbench"));
+            Files.delete(benchmark.sources);
+        }
+    }
+
+    private String run() throws IOException, InterruptedException {
         Set<Service> services = new TreeSet<>();
         options.functions().forEach(f -> services.addAll(servicesOf(f)));
         out.printf(Locale.ROOT, "java: %s (%s), JAVA_TOOL_OPTIONS=%s; %d runs per line (medians), after one warm-up%n",
@@ -156,7 +174,7 @@ public final class ColdStartBenchmark {
         if (options.markdown() != null) {
             Files.writeString(options.markdown(), report);
         }
-        return 0;
+        return report;
     }
 
     private String report(Map<Service, Figures> floors, Map<Service, Figures> shippedFloors,
@@ -209,6 +227,12 @@ public final class ColdStartBenchmark {
         }
     }
 
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>(world.environment());
+        env.putAll(options.env());
+        return env;
+    }
+
     /** The shipped jar, then the launcher, then the image sources the jar of this checkout may lack. */
     private String shippedClasspath() {
         return String.join(File.pathSeparator, options.jar().toString(), options.launcherClasspath(),
@@ -218,7 +242,7 @@ public final class ColdStartBenchmark {
     private FreshJvm.Run handler(String function, Path classLog) throws IOException, InterruptedException {
         world.reset(function);
         FreshJvm.Run run = FreshJvm.handler(options.java(), shippedClasspath(), function,
-                options.events().resolve(function + ".json"), world.environment(), classLog);
+                options.events().resolve(function + ".json"), environment(), classLog);
         if (!run.response().startsWith("{")) {
             throw new IllegalStateException(function + " answered no JSON object: " + run.response());
         }
@@ -229,7 +253,7 @@ public final class ColdStartBenchmark {
             throws IOException, InterruptedException {
         world.reset("floor");
         return FreshJvm.floor(options.java(), classpath, service.name(),
-                SampleEventWorld.readCall(service), world.environment(), classLog);
+                SampleEventWorld.readCall(service), environment(), classLog);
     }
 
     /** A run that loads classes while logging each; what the log counts. */
