@@ -11,6 +11,7 @@ public final class CheckBenchmarkHandler extends TaskHandler<TargetState, Target
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public CheckBenchmarkHandler() {
         this(Tasks.benchmarks(AwsPorts.forTask("CheckBenchmark")));
+        primeForSnapStart("CheckBenchmark");
     }
 
     public CheckBenchmarkHandler(BenchmarkService service) {

@@ -11,6 +11,7 @@ public final class CheckImageBuildHandler extends TaskHandler<ImageBuild, ImageB
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public CheckImageBuildHandler() {
         this(Tasks.images(AwsPorts.forTask("CheckImageBuild")));
+        primeForSnapStart("CheckImageBuild");
     }
 
     public CheckImageBuildHandler(ImageService service) {

@@ -11,6 +11,7 @@ public final class CheckInstanceHandler extends TaskHandler<TargetState, TargetS
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public CheckInstanceHandler() {
         this(Tasks.instances(AwsPorts.forTask("CheckInstance")));
+        primeForSnapStart("CheckInstance");
     }
 
     public CheckInstanceHandler(InstanceService service) {

@@ -16,6 +16,7 @@ public final class CleanupExecutionHandler extends TaskHandler<ExecutionStatusEv
     /** The constructor Lambda calls: this function's AWS adapters, built once per container. */
     public CleanupExecutionHandler() {
         this(Tasks.cleanup(AwsPorts.forTask("CleanupExecution")));
+        primeForSnapStart("CleanupExecution");
     }
 
     public CleanupExecutionHandler(CleanupService service) {

@@ -12,6 +12,7 @@ public final class CleanupRunHandler extends TaskHandler<CleanupRequest, Cleanup
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public CleanupRunHandler() {
         this(Tasks.cleanup(AwsPorts.forTask("CleanupRun")));
+        primeForSnapStart("CleanupRun");
     }
 
     public CleanupRunHandler(CleanupService service) {

@@ -11,6 +11,7 @@ public final class CollectResultsHandler extends TaskHandler<TargetState, Target
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public CollectResultsHandler() {
         this(Tasks.benchmarks(AwsPorts.forTask("CollectResults")));
+        primeForSnapStart("CollectResults");
     }
 
     public CollectResultsHandler(BenchmarkService service) {

@@ -11,6 +11,7 @@ public final class LaunchInstanceHandler extends TaskHandler<TargetState, Target
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public LaunchInstanceHandler() {
         this(Tasks.instances(AwsPorts.forTask("LaunchInstance")));
+        primeForSnapStart("LaunchInstance");
     }
 
     public LaunchInstanceHandler(InstanceService service) {

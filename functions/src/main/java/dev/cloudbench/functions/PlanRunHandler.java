@@ -27,6 +27,7 @@ public final class PlanRunHandler extends TaskHandler<PlanRunHandler.Input, RunP
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public PlanRunHandler() {
         this(Tasks.plan(AwsPorts.forTask("PlanRun")));
+        primeForSnapStart("PlanRun");
     }
 
     public PlanRunHandler(PlanService service) {

@@ -12,6 +12,7 @@ public final class PublishReportHandler extends TaskHandler<ReportRequest, Repor
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public PublishReportHandler() {
         this(Tasks.report(AwsPorts.forTask("PublishReport")));
+        primeForSnapStart("PublishReport");
     }
 
     public PublishReportHandler(ReportService service) {

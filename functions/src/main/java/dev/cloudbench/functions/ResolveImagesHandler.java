@@ -11,6 +11,7 @@ public final class ResolveImagesHandler extends TaskHandler<RunRef, ImagePlan> {
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public ResolveImagesHandler() {
         this(Tasks.images(AwsPorts.forTask("ResolveImages")));
+        primeForSnapStart("ResolveImages");
     }
 
     public ResolveImagesHandler(ImageService service) {

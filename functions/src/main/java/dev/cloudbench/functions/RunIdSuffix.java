@@ -5,7 +5,8 @@ import java.security.SecureRandom;
 /** The random tail of generated run ids ({@code suite-20260301T120000Z-a1b2}), for local and AWS runs alike. */
 public final class RunIdSuffix {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Replaced after a SnapStart restore, so that restored copies never share a generator's state. */
+    private static volatile SecureRandom random = new SecureRandom();
 
     private RunIdSuffix() {
     }
@@ -14,8 +15,17 @@ public final class RunIdSuffix {
     public static String random() {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < 4; i++) {
-            s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         return s.toString();
+    }
+
+    /** A new generator, seeded afresh when first used; called after every SnapStart restore. */
+    static void renew() {
+        random = new SecureRandom();
+    }
+
+    static SecureRandom generator() {
+        return random;
     }
 }

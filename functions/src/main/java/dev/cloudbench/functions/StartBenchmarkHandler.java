@@ -11,6 +11,7 @@ public final class StartBenchmarkHandler extends TaskHandler<TargetState, Target
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public StartBenchmarkHandler() {
         this(Tasks.benchmarks(AwsPorts.forTask("StartBenchmark")));
+        primeForSnapStart("StartBenchmark");
     }
 
     public StartBenchmarkHandler(BenchmarkService service) {

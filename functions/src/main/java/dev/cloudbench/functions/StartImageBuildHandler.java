@@ -11,6 +11,7 @@ public final class StartImageBuildHandler extends TaskHandler<ImageBuild, ImageB
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public StartImageBuildHandler() {
         this(Tasks.images(AwsPorts.forTask("StartImageBuild")));
+        primeForSnapStart("StartImageBuild");
     }
 
     public StartImageBuildHandler(ImageService service) {

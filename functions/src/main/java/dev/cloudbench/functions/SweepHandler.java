@@ -11,6 +11,7 @@ public final class SweepHandler extends TaskHandler<ScheduledEvent, SweepReport>
     /** The constructor Lambda calls: this function's AWS adapters, built once per container. */
     public SweepHandler() {
         this(Tasks.sweep(AwsPorts.forTask("Sweep")));
+        primeForSnapStart("Sweep");
     }
 
     public SweepHandler(SweepService service) {

@@ -6,6 +6,7 @@ import dev.cloudbench.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * Base of every state-machine task: JSON in, one typed call, JSON out, with the project's own
@@ -17,6 +18,8 @@ import java.io.OutputStream;
  */
 public abstract class TaskHandler<I, O> implements RequestStreamHandler {
     private final Class<I> inputType;
+    /** Held here: the CRaC context holds its resources weakly. Set only on Lambda's construction path. */
+    private Priming priming;
 
     protected TaskHandler(Class<I> inputType) {
         this.inputType = inputType;
@@ -26,6 +29,19 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         O result = handle(read(input.readAllBytes()));
         Json.payload().writeValue(output, result);
+    }
+
+    /**
+     * Registers SnapStart priming for this function; each handler's no-argument constructor (the one
+     * Lambda calls) does, and only it — handlers wired to other ports are never primed.
+     */
+    protected final void primeForSnapStart(String function) {
+        priming = Priming.register(function);
+    }
+
+    /** The priming registered for this handler, if any. */
+    final Optional<Priming> priming() {
+        return Optional.ofNullable(priming);
     }
 
     /** The record this task reads. */

@@ -12,6 +12,7 @@ public final class TerminateAfterFailureHandler extends TaskHandler<TargetState,
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public TerminateAfterFailureHandler() {
         this(Tasks.targetEnds(AwsPorts.forTask("TerminateAfterFailure")));
+        primeForSnapStart("TerminateAfterFailure");
     }
 
     public TerminateAfterFailureHandler(TargetEndService service) {

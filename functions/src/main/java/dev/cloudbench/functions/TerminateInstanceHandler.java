@@ -12,6 +12,7 @@ public final class TerminateInstanceHandler extends TaskHandler<TargetState, Tar
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public TerminateInstanceHandler() {
         this(Tasks.targetEnds(AwsPorts.forTask("TerminateInstance")));
+        primeForSnapStart("TerminateInstance");
     }
 
     public TerminateInstanceHandler(TargetEndService service) {

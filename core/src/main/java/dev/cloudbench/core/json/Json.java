@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -17,31 +18,41 @@ import java.io.UncheckedIOException;
  * payloads, which the engine may decorate with fields a task does not use (Catch results).
  */
 public final class Json {
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
-    private static final ObjectMapper STRICT_YAML = YAMLMapper.builder(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    // Each mapper is built on first use (holder classes): a function reads and writes payloads
+    // only, and building the others — the YAML one above all — is cold-start time it never uses.
     private static final ObjectMapper PAYLOAD = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
-    private static final ObjectMapper PRETTY = PAYLOAD.copy().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Shares the payload mapper's serialisers: a function writing both builds each only once. */
+    private static final ObjectWriter PRETTY = PAYLOAD.writer(SerializationFeature.INDENT_OUTPUT);
+
+    private static final class StrictJson {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
+
+    private static final class StrictYaml {
+        static final ObjectMapper MAPPER = YAMLMapper.builder(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
 
     private Json() {
     }
 
     public static ObjectMapper strict() {
-        return STRICT;
+        return StrictJson.MAPPER;
     }
 
     public static ObjectMapper strictYaml() {
-        return STRICT_YAML;
+        return StrictYaml.MAPPER;
     }
 
     public static ObjectMapper payload() {

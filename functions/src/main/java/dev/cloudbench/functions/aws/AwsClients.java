@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.retry.RetryUtils;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -40,6 +41,8 @@ public final class AwsClients {
     private static final Set<Integer> TRANSIENT_STATUS = Set.of(500, 502, 503, 504);
 
     private final Consumer<AwsClientBuilder<?, ?>> customization;
+    /** Shared by this factory's clients: each building its own (TLS context and all) costs every extra client at cold start. */
+    private SdkHttpClient http;
 
     /**
      * @param customization applied to every builder last; tests set an endpoint, a region and static
@@ -80,10 +83,17 @@ public final class AwsClients {
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+        builder.httpClient(http());
         builder.overrideConfiguration(c -> c.retryStrategy(retryStrategy()));
         customization.accept(builder);
         return builder;
+    }
+
+    private synchronized SdkHttpClient http() {
+        if (http == null) {
+            http = UrlConnectionHttpClient.builder().build();
+        }
+        return http;
     }
 
     /** The standard strategy with our own predicate instead of the SDK's, which would retry capacity errors. */

@@ -8,7 +8,6 @@ import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.functions.Ports;
 import dev.cloudbench.functions.RunIdSuffix;
 import dev.cloudbench.functions.Tasks;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Set;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The AWS adapters of one task. Each Lambda function runs one task, so it builds only the SDK
@@ -65,11 +63,23 @@ public final class AwsPorts {
         if (used == null || !(Tasks.NAMES.contains(task) || Tasks.EVENT_FUNCTIONS.contains(task))) {
             throw new IllegalArgumentException("unknown task '" + task + "' (known: " + SERVICES.keySet() + ")");
         }
-        Ec2Client ec2 = used.contains(Service.EC2) ? clients.ec2() : unused(Ec2Client.class, task);
-        SsmClient ssm = used.contains(Service.SSM) ? clients.ssm() : unused(SsmClient.class, task);
-        S3Client s3 = used.contains(Service.S3) ? clients.s3() : unused(S3Client.class, task);
-        CodeBuildClient codeBuild = used.contains(Service.CODEBUILD) ? clients.codeBuild()
-                : unused(CodeBuildClient.class, task);
+        // Adapters a task builds may take a client of a service it never calls. Those clients are
+        // SDK interfaces whose every operation throws UnsupportedOperationException by default;
+        // not Proxy proxies, whose construction loads every operation's request and response
+        // classes (thousands for EC2, seconds of cold start).
+        String unused = "unused by " + task;
+        Ec2Client ec2 = used.contains(Service.EC2) ? clients.ec2() : new Ec2Client() {
+            @Override public String serviceName() { return unused; }
+            @Override public void close() { }
+        };
+        S3Client s3 = used.contains(Service.S3) ? clients.s3() : new S3Client() {
+            @Override public String serviceName() { return unused; }
+            @Override public void close() { }
+        };
+        CodeBuildClient codeBuild = used.contains(Service.CODEBUILD) ? clients.codeBuild() : new CodeBuildClient() {
+            @Override public String serviceName() { return unused; }
+            @Override public void close() { }
+        };
 
         S3ResultStore s3Store = new S3ResultStore(s3, settings.resultsBucket());
         ResultStorePort store = unused(ResultStorePort.class, task);
@@ -78,7 +88,7 @@ public final class AwsPorts {
             store = s3Store;
         }
         FleetPort fleet = used.contains(Service.EC2) ? new Ec2Fleet(ec2, settings) : unused(FleetPort.class, task);
-        RemoteShellPort shell = used.contains(Service.SSM) ? new SsmShell(ssm, s3Store, clock)
+        RemoteShellPort shell = used.contains(Service.SSM) ? new SsmShell(clients.ssm(), s3Store, clock)
                 : unused(RemoteShellPort.class, task);
         ImagePort images = used.contains(Service.EC2) || used.contains(Service.CODEBUILD)
                 ? new CodeBuildImages(codeBuild, ec2, s3Store, sources, settings.imageBuildProject())
@@ -89,19 +99,11 @@ public final class AwsPorts {
     }
 
     /**
-     * An implementation of {@code type} for a task that never calls it: every call fails with an
-     * {@link IllegalStateException} naming the task, which would be a wiring mistake.
+     * An implementation of {@code type} — one of the five ports — for a task that never calls it:
+     * every call fails with an {@link IllegalStateException} naming the task, which would be a
+     * wiring mistake.
      */
     public static <T> T unused(Class<T> type, String task) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) ->
-                switch (method.getName()) {
-                    case "toString" -> "unused " + type.getSimpleName() + " of " + task;
-                    case "hashCode" -> System.identityHashCode(self);
-                    case "equals" -> self == args[0];
-                    case "close" -> null;
-                    default -> throw new IllegalStateException("task " + task + " does not use "
-                            + type.getSimpleName() + " (" + method.getName() + " was called)");
-                });
-        return type.cast(proxy);
+        return type.cast(new UnusedPort(type.getSimpleName(), task));
     }
 }

@@ -1,0 +1,57 @@
+package dev.cloudbench.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.service.CleanupService;
+import dev.cloudbench.functions.aws.AwsPorts;
+import dev.cloudbench.functions.aws.ImageSources;
+import dev.cloudbench.functions.aws.SampleEventWorld;
+import java.nio.file.Path;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class PrimingTest {
+    private static final ImageSources SOURCES = new ImageSources(SampleEventWorld.imageSourcesZip());
+
+    @Test
+    void priming_runsEveryFunctionOnItsSampleEvent_withoutSendingAnything() {
+        try (SampleEventWorld world = new SampleEventWorld(Path.of("events"), SOURCES)) {
+            // Were anything sent, the SDK's own endpoint setting would route it here, to be counted.
+            String endpoint = world.endpoints().get(AwsPorts.Service.EC2).toString();
+            System.setProperty("aws.endpointUrl", endpoint);
+            System.setProperty("aws.region", "us-east-1");
+            try {
+                for (String function : new TreeSet<>(AwsPorts.SERVICES.keySet())) {
+                    String outcome = new Priming(function, world.settings(), SOURCES).prime();
+
+                    assertThat(outcome).as(function).doesNotContain("no sample event");
+                }
+            } finally {
+                System.clearProperty("aws.endpointUrl");
+                System.clearProperty("aws.region");
+            }
+            for (AwsPorts.Service service : AwsPorts.Service.values()) {
+                assertThat(world.requests(service)).as(service.name()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void afterRestore_runIdsComeFromAFreshGenerator() throws Exception {
+        var before = RunIdSuffix.generator();
+
+        new Priming("PlanRun", dev.cloudbench.functions.aws.AwsSettings.fromEnvironment(java.util.Map.of()), SOURCES).afterRestore(null);
+
+        assertThat(RunIdSuffix.generator()).isNotSameAs(before);
+        assertThat(RunIdSuffix.random()).matches("[a-z0-9]{4}");
+    }
+
+    @Test
+    void onlyTheConstructorLambdaCalls_registersPriming() {
+        CleanupRunHandler wiredToPorts = new CleanupRunHandler(new CleanupService(AwsPorts.unused(FleetPort.class,
+                "test")));
+
+        assertThat(wiredToPorts.priming()).isEmpty();
+    }
+}
