@@ -83,7 +83,7 @@ class ShippedJarTest {
         String classpath = String.join(File.pathSeparator, JAR.toString(), launcher, sources.toString());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try (SampleEventWorld world = new SampleEventWorld(EVENTS,
-                new ImageSources(SampleEventWorld.imageSourcesZip()))) {
+                new ImageSources(SampleEventWorld.imageSourcesZip(JAR)))) {
             for (String function : new TreeSet<>(AwsPorts.SERVICES.keySet())) {
                 world.reset(function);
 

@@ -116,6 +116,24 @@ public final class SampleEventWorld implements AutoCloseable {
         return bytes.toByteArray();
     }
 
+    /**
+     * The image sources a jar carries ({@link ImageSources#RESOURCE}), or the sample ones when it
+     * has none: the functions in that jar fingerprint these, so the world's images must match them.
+     */
+    public static byte[] imageSourcesZip(Path jar) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry("cloudbench/image-sources.zip");
+            if (entry == null) {
+                return imageSourcesZip();
+            }
+            try (var in = zip.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Arguments of a bare client's read call that this world answers (see the benchmark's BareClientFloor). */
     public static List<String> readCall(AwsPorts.Service service) {
         return switch (service) {

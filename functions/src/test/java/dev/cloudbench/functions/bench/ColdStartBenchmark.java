@@ -107,7 +107,7 @@ public final class ColdStartBenchmark {
         Files.createDirectories(sources.resolve("cloudbench"));
         Files.write(sources.resolve("cloudbench/image-sources.zip"), SampleEventWorld.imageSourcesZip());
         this.world = new SampleEventWorld(options.events(), new dev.cloudbench.functions.aws.ImageSources(
-                SampleEventWorld.imageSourcesZip()));
+                SampleEventWorld.imageSourcesZip(options.jar())));
     }
 
     /**
