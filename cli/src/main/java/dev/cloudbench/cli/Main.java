@@ -25,6 +25,11 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, StatusCommand.class, ResultsCommand.class, ListCommand.class,
             CleanupCommand.class, LocalCommand.class, ReportCommand.class, ScriptCommand.class, InvokeCommand.class,
             CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  cloudbench local examples/suites/quickstart.json",
+            "  cloudbench run examples/suites/quickstart.json --arch both",
+            "  cloudbench list",
+            "  cloudbench report cloudbench-results/runs/<run-id>/"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything ran",

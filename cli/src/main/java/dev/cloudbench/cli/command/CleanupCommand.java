@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
  * as a dry run that lists what they would terminate and asks.
  */
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  cloudbench cleanup --expired",
+            "  cloudbench cleanup --run quickstart-20261127T154707Z-6il7 --yes"},
         description = {"Terminate instances a cloud run left behind, after listing them and asking.",
             "--run: every live instance of the run; --expired: every instance of the stack whose deadline",
             "passed or whose run no longer runs, as the sweeper does."})

@@ -31,6 +31,10 @@ import picocli.CommandLine.Parameters;
  * debugging one step.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  cloudbench invoke PlanRun --event functions/events/PlanRun.json",
+            "  AWS_ENDPOINT_URL_EC2=http://127.0.0.1:4566 \\",
+            "    cloudbench invoke CheckInstance --event functions/events/CheckInstance.json"},
         description = {"Run one state-machine function in this process with the production AWS adapters",
             "and print its JSON output (like sam local invoke). Sample events: functions/events/FUNCTION.json."},
         exitCodeListHeading = "%nExit codes:%n",

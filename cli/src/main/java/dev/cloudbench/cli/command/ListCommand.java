@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** {@code cloudbench list}: the stack's runs, newest first — started by the CLI, GitHub or the schedule. */
 @Command(name = "list", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  cloudbench list",
+            "  cloudbench list --limit 5 --status FAILED"},
         description = "List the stack's runs, newest first, however they were started (CLI, GitHub, schedule).")
 public final class ListCommand implements Callable<Integer> {
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")

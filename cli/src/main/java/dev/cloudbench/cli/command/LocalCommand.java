@@ -24,6 +24,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cloudbench local SUITE}: the whole state machine on this host, no AWS account needed. */
 @Command(name = "local", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  cloudbench local examples/suites/quickstart.json",
+            "  cloudbench local my-suite.yaml --output results/"},
         description = {"Run a suite on this machine through the state machine that runs in AWS.",
             "This host is the instance, bash is SSM, a directory is S3."})
 public final class LocalCommand implements Callable<Integer> {

@@ -25,6 +25,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cloudbench report RESULTS}: report.md and report.html from results on disk, offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  cloudbench report cloudbench-results/runs/<run-id>/",
+            "  cloudbench report new/results.json --baseline old/results.json",
+            "  cloudbench report directory-of-hyperfine-exports/"},
         description = {"Render report.md and report.html from a run directory, a results.json, or a directory of",
             "plain hyperfine JSON exports (one target; each subdirectory of exports another target)."})
 public final class ReportCommand implements Callable<Integer> {

@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 
 /** {@code cloudbench results [RUN]}: a cloud run's results table, and its results and reports copied here. */
 @Command(name = "results", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  cloudbench results",
+            "  cloudbench results quickstart-20261127T154707Z-6il7 --all"},
         description = {"Fetch a cloud run's results and reports, and print its results table.",
             "Copies results.json, report.md and report.html (--all: every file of the run) into a local",
             "directory laid out as in S3 (default: the latest run)."})

@@ -36,6 +36,10 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
  * it ends — per target progress, then the results table — as {@code cloudbench local} does here.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  cloudbench run examples/suites/quickstart.json --arch both",
+            "  cloudbench run suite.json --arch arm64 --instance-type arm64=c8g.large",
+            "  cloudbench run suite.json --no-wait --stack bench --region eu-west-1"},
         description = {"Run a suite in AWS, one fresh instance per target, and follow it to its results.",
             "Starts the stack's state machine, shows each target's progress, copies the results and reports",
             "here. Ctrl-C asks whether to stop the run."})

@@ -20,6 +20,8 @@ import picocli.CommandLine.Parameters;
  * variants it is the first command: checkouts, setup and the rounds up to the first look.
  */
 @Command(name = "script", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  cloudbench script examples/suites/quickstart.json > run.sh"},
         description = {"Print the script an instance runs for SUITE (results go to a directory when run by hand).",
             "For a suite with variants: the first command (setup and the rounds before the first look)."})
 public final class ScriptCommand implements Callable<Integer> {

@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** {@code cloudbench status [RUN]}: a cloud run's progress per target so far, and its status; --follow to the end. */
 @Command(name = "status", mixinStandardHelpOptions = true,
+        footerHeading = "%nExamples:%n",
+        footer = {"  cloudbench status",
+            "  cloudbench status quickstart-20261127T154707Z-6il7 --follow"},
         description = "Show a cloud run's progress per target and its status (default: the latest run).")
 public final class StatusCommand implements Callable<Integer> {
     @CommandLine.Spec
