@@ -49,7 +49,10 @@ final class Priming implements Resource {
         this.sources = sources;
     }
 
-    /** Registers priming for {@code function} with the global CRaC context; the caller must keep it (the context holds it weakly). */
+    /**
+     * Registers priming for {@code function} with the global CRaC context. The caller keeps the
+     * returned resource: the context holds it weakly.
+     */
     static Priming register(String function) {
         Priming priming = new Priming(function, AwsSettings.fromEnvironment(System.getenv()),
                 ImageSources.fromClasspath());

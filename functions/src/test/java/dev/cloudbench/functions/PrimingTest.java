@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.service.CleanupService;
 import dev.cloudbench.functions.aws.AwsPorts;
+import dev.cloudbench.functions.aws.AwsSettings;
 import dev.cloudbench.functions.aws.ImageSources;
 import dev.cloudbench.functions.aws.SampleEventWorld;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +43,7 @@ class PrimingTest {
     void afterRestore_runIdsComeFromAFreshGenerator() throws Exception {
         var before = RunIdSuffix.generator();
 
-        new Priming("PlanRun", dev.cloudbench.functions.aws.AwsSettings.fromEnvironment(java.util.Map.of()), SOURCES).afterRestore(null);
+        new Priming("PlanRun", AwsSettings.fromEnvironment(Map.of()), SOURCES).afterRestore(null);
 
         assertThat(RunIdSuffix.generator()).isNotSameAs(before);
         assertThat(RunIdSuffix.random()).matches("[a-z0-9]{4}");

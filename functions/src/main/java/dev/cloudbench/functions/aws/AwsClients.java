@@ -41,7 +41,7 @@ public final class AwsClients {
     private static final Set<Integer> TRANSIENT_STATUS = Set.of(500, 502, 503, 504);
 
     private final Consumer<AwsClientBuilder<?, ?>> customization;
-    /** Shared by this factory's clients: each building its own (TLS context and all) costs every extra client at cold start. */
+    /** Shared by this factory's clients: building one per client (TLS context and all) is cold-start time. */
     private SdkHttpClient http;
 
     /**
