@@ -242,7 +242,9 @@ class FaultMatrixTest {
             return;
         }
         try (Stream<Path> files = Files.walk(runs)) {
-            files.filter(p -> p.toString().contains("/raw/") && Files.isRegularFile(p)).forEach(p -> {
+            // Dot files are uploads in flight (copied, then renamed into place): not yet a result.
+            files.filter(p -> p.toString().contains("/raw/") && !p.getFileName().toString().startsWith(".")
+                    && Files.isRegularFile(p)).forEach(p -> {
                 try {
                     into.put(store.relativize(p).toString(), Files.readAllBytes(p));
                 } catch (IOException e) {
