@@ -69,7 +69,8 @@ public final class TestStack {
         return ref("ResultsBucket");
     }
 
-    private boolean truth(JsonNode c) {
+    /** A condition expression (Fn::Equals, Fn::Not, Fn::And, Fn::Or, Condition), as in Conditions or a Rule. */
+    public boolean truth(JsonNode c) {
         if (c.has("Condition")) {
             return condition(c.path("Condition").asText());
         }
@@ -222,6 +223,9 @@ public final class TestStack {
         }
         if (parameters.containsKey(name)) {
             return parameters.get(name);
+        }
+        if (name.endsWith(".Alias")) { // SAM: Ref of <Function>.Alias is the AutoPublishAlias's ARN
+            return getAtt(name.substring(0, name.length() - ".Alias".length()), "Alias");
         }
         JsonNode r = template.path("Resources").path(name);
         String type = r.path("Type").asText();
