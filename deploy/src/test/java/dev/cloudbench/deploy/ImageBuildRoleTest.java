@@ -193,6 +193,25 @@ class ImageBuildRoleTest {
         }
     }
 
+    @Test
+    void theRole_followsThePluginVersionWhoseCallsItWasReadFrom_andRunTagsCarryTheStack() {
+        String packer = Repo.read(Repo.PACKER.resolve("image.pkr.hcl"));
+        String plugins = Hcl.block(Hcl.block(packer, "packer"), "required_plugins");
+
+        // The actions above are those plugin 1.3.6's amazon-ebs steps call (its key pair, security
+        // group, network interface and CreateImage tags are run_tags). A new version: re-read its
+        // steps (builder/common/step_*.go, builder/ebs/), then change the role and this pin together.
+        assertThat(plugins).containsPattern("version\\s*=\\s*\"1\\.3\\.6\"");
+        assertThat(Hcl.block(packer, "locals")).containsPattern("\"cloudbench:stack\"\\s*=\\s*var\\.stack_name");
+        for (String source : List.of("x86-build", "arm-build")) {
+            assertThat(Hcl.block(packer, "source \"amazon-ebs\" \"" + source + "\""))
+                    .containsPattern("run_tags\\s*=\\s*merge\\(local\\.builder_tags")
+                    .containsPattern("associate_public_ip_address\\s*=\\s*true")
+                    .doesNotContain("spot_price").doesNotContain("ami_users").doesNotContain("ami_regions")
+                    .doesNotContain("ami_groups").doesNotContain("iam_instance_profile");
+        }
+    }
+
     private static Map<String, String> variables(JsonNode list) {
         Map<String, String> out = new LinkedHashMap<>();
         list.forEach(v -> out.put(v.path("Name").asText(), v.path("Value").asText()));
