@@ -77,13 +77,19 @@ variable "kms_key_id" {
 
 variable "volume_size" {
   type        = number
-  description = "Root volume size in GiB (toolchains plus room for the suites' builds)."
+  description = "Root volume size in GiB (toolchains plus room for the suites' builds). CodeBuild sets the stack's RootVolumeGiB (PKR_VAR_volume_size)."
   default     = 30
+}
+
+variable "vpc_id" {
+  type        = string
+  description = "VPC of the builder; empty means the default VPC. CodeBuild sets the stack's VpcId (PKR_VAR_vpc_id)."
+  default     = ""
 }
 
 variable "subnet_id" {
   type        = string
-  description = "Subnet for the builder; empty means the default VPC."
+  description = "Subnet for the builder, in vpc_id; empty means a default subnet of the default VPC. CodeBuild sets the stack's first subnet (PKR_VAR_subnet_id)."
   default     = ""
 }
 
@@ -103,7 +109,10 @@ locals {
   canonical_owner = "099720109477"
   ubuntu_release  = "ubuntu-noble-24.04"
 
-  # Tags of the temporary builder instance and its volumes, for the sweeper.
+  # Tags of the temporary builder instance and its volumes, for the sweeper. The amazon plugin
+  # also puts run_tags on everything else it creates (the network interface, the temporary key
+  # pair and security group, the AMI and snapshot at CreateImage): the CodeBuild role may create
+  # only what carries cloudbench:stack, and change or delete only what already does.
   builder_tags = {
     "cloudbench:stack"       = var.stack_name
     "cloudbench:role"        = "image-build"
@@ -145,7 +154,11 @@ locals {
 source "amazon-ebs" "x86-build" {
   region        = var.region
   instance_type = var.x86_instance_type
+  vpc_id        = var.vpc_id
   subnet_id     = var.subnet_id
+  # CodeBuild reaches the builder over SSH from outside the VPC: a subnet of a non-default VPC
+  # does not hand out public addresses by default.
+  associate_public_ip_address = true
 
   source_ami_filter {
     filters = {
@@ -200,7 +213,11 @@ source "amazon-ebs" "x86-build" {
 source "amazon-ebs" "arm-build" {
   region        = var.region
   instance_type = var.arm_instance_type
+  vpc_id        = var.vpc_id
   subnet_id     = var.subnet_id
+  # CodeBuild reaches the builder over SSH from outside the VPC: a subnet of a non-default VPC
+  # does not hand out public addresses by default.
+  associate_public_ip_address = true
 
   source_ami_filter {
     filters = {

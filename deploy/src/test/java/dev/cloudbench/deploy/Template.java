@@ -13,6 +13,8 @@ import java.util.function.BiConsumer;
 final class Template {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path SHARED = ROOT.resolveSibling("shared");
+    /** The schemas the template is validated against, kept in the repository (src/test/resources/schemas/README.md). */
+    static final Path SCHEMAS = ROOT.resolve("deploy/src/test/resources/schemas");
     private static JsonNode template;
 
     private Template() {

@@ -38,7 +38,7 @@ class TemplateReferencesTest {
     /** SAM types and the CloudFormation types whose attributes they pass through. */
     private static final Map<String, String> SAM_TYPES = Map.of("AWS::Serverless::Function", "AWS::Lambda::Function",
             "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine");
-    private static final Path SCHEMAS = Template.SHARED.resolve("schemas/cloudformation");
+    private static final Path SCHEMAS = Template.SCHEMAS.resolve("cloudformation");
 
     private static JsonNode stateMachine() {
         List<Map.Entry<String, JsonNode>> machines = Template.resourcesOfType("AWS::Serverless::StateMachine");
@@ -226,7 +226,7 @@ class TemplateReferencesTest {
         }
         Path schema = SCHEMAS.resolve(type.toLowerCase(Locale.ROOT).replace("::", "-") + ".json");
         if (!Files.isRegularFile(schema)) {
-            return Files.isDirectory(SCHEMAS) ? "no provider schema for " + type : null;
+            return "no provider schema for " + type + " in " + SCHEMAS;
         }
         try {
             JsonNode s = Json.payload().readTree(schema.toFile());

@@ -11,7 +11,6 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.cloudbench.core.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,23 +18,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * template.yaml against the offline schemas in ../shared/schemas: SAM resources against the SAM
+ * template.yaml against the schemas kept in the repository (deploy/src/test/resources/schemas): SAM resources against the SAM
  * schema, every other resource against its CloudFormation provider schema (unknown properties,
  * missing required ones, enum values). Values given by intrinsic functions are not literals, so
  * only their presence is checked.
  */
 class TemplateSchemaTest {
-    private static final Path SCHEMAS = Template.SHARED.resolve("schemas");
-
-    @BeforeAll
-    static void schemasPresent() {
-        Assumptions.assumeTrue(Files.isDirectory(SCHEMAS), "shared/schemas lies beside the clone in CI and sessions");
-    }
+    private static final Path SCHEMAS = Template.SCHEMAS;
 
     @Test
     void samResources_andGlobals_matchTheSamSchema() throws IOException {
