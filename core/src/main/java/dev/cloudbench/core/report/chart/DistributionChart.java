@@ -17,7 +17,7 @@ public final class DistributionChart {
     private static final double RIGHT = 44;
     private static final double TOP = 12;
     private static final double ROW = 52;
-    private static final double AXIS = 34;
+    private static final double AXIS = 40;
     /** Golden-ratio sequence: spreads any number of dots evenly over a row, the same way every time. */
     private static final double GOLDEN = 0.6180339887498949;
 
@@ -57,7 +57,7 @@ public final class DistributionChart {
         for (int i = 0; i < series.size(); i++) {
             row(svg, series.get(i), x, TOP + ROW * i + ROW / 2, format);
         }
-        svg.text((LEFT + WIDTH - RIGHT) / 2, height - 2, "time per run", "middle", "axis-title");
+        svg.text((LEFT + WIDTH - RIGHT) / 2, height - 8, "time per run", "middle", "axis-title");
         return svg.close();
     }
 
