@@ -2,6 +2,7 @@ package dev.cloudbench.core.report;
 
 import dev.cloudbench.core.report.Table.Cell;
 import dev.cloudbench.core.report.chart.DistributionChart;
+import dev.cloudbench.core.report.chart.Html;
 import dev.cloudbench.core.report.chart.Palette;
 import dev.cloudbench.core.stats.Verdict;
 import java.io.IOException;

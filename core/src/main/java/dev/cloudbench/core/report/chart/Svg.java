@@ -1,6 +1,5 @@
 package dev.cloudbench.core.report.chart;
 
-import dev.cloudbench.core.report.Html;
 import java.util.List;
 import java.util.Locale;
 
