@@ -58,7 +58,9 @@ public final class HtmlReport {
             h.append("</ul>\n</section>\n");
         }
         if (!a.keys().isEmpty()) {
-            h.append("<section id=\"medians\">\n<h2>Medians across targets</h2>\n");
+            boolean oneTarget = a.targets().stream().filter(t -> !t.benchmarks().isEmpty()).count() == 1;
+            h.append("<section id=\"medians\">\n<h2>").append(oneTarget ? "Medians of every benchmark" : "Medians across targets")
+                    .append("</h2>\n");
             legend(h, a);
             figure(h, ReportCharts.medians(a), ChartText.mediansChart(a));
             h.append("</section>\n");
