@@ -1,8 +1,8 @@
 package dev.cloudbench.core.report;
 
 import dev.cloudbench.core.report.Table.Cell;
-import dev.cloudbench.core.report.chart.BarChart;
 import dev.cloudbench.core.report.chart.DistributionChart;
+import dev.cloudbench.core.report.chart.Html;
 import dev.cloudbench.core.report.chart.Palette;
 import dev.cloudbench.core.stats.Verdict;
 import java.io.IOException;
@@ -41,11 +41,13 @@ public final class HtmlReport {
                     .append(esc(ReportText.variantsLine(a))).append("</p>\n<ul>\n");
             ReportText.roundsLines(a).forEach(l -> h.append("<li>").append(esc(l)).append("</li>\n"));
             h.append("</ul>\n");
+            figure(h, ReportCharts.variants(a), ChartText.variantsChart(a));
             table(h, ReportTables.variants(a), "table-variants", true);
             h.append("</section>\n");
         }
         if (a.hasBaseline()) {
             h.append("<section id=\"changes\">\n<h2>Changes against the baseline</h2>\n");
+            figure(h, ReportCharts.changes(a), ChartText.baselineChart(a));
             table(h, ReportTables.changes(a), "table-changes", true);
             h.append("</section>\n");
         }
@@ -56,17 +58,23 @@ public final class HtmlReport {
             h.append("</ul>\n</section>\n");
         }
         if (!a.keys().isEmpty()) {
-            h.append("<section id=\"medians\">\n<h2>Medians across targets</h2>\n");
+            boolean oneTarget = a.targets().stream().filter(t -> !t.benchmarks().isEmpty()).count() == 1;
+            h.append("<section id=\"medians\">\n<h2>").append(oneTarget ? "Medians of every benchmark" : "Medians across targets")
+                    .append("</h2>\n");
             legend(h, a);
-            h.append("<p>Bars: medians; error bars: their ").append(Format.level(a.bootstrap().level()))
-                    .append(" bootstrap intervals. Each panel has its own scale, starting at zero.</p>\n");
-            grid(h, a, false);
+            figure(h, ReportCharts.medians(a), ChartText.mediansChart(a));
             h.append("</section>\n");
         }
         if (a.reference() != null) {
             h.append("<section id=\"side-by-side\">\n<h2>Targets side by side</h2>\n<p>")
                     .append(esc(ReportText.sideBySideLine(a))).append("</p>\n");
             table(h, ReportTables.sideBySide(a), "table-side-by-side", true);
+            List<CrossArchitecture> cross = CrossArchitecture.of(a);
+            if (!cross.isEmpty()) {
+                h.append("<h3 id=\"cross-arch\">arm64 against x86_64</h3>\n");
+                figure(h, ReportCharts.crossArchitecture(a, cross), ChartText.crossArchitectureChart(a));
+                table(h, ReportTables.crossArchitecture(cross, a.bootstrap().level()), "table-cross-arch", true);
+            }
             h.append("</section>\n");
         }
         if (!a.keys().isEmpty()) {
@@ -84,7 +92,7 @@ public final class HtmlReport {
         } else {
             h.append("<p>What one run of each benchmark costs on each priced target: median time × price per"
                     + " second, in dollars per 1,000 runs; error bars from the median's interval.</p>\n");
-            grid(h, a, true);
+            h.append("<figure class=\"chart-figure\">").append(ReportCharts.price(a)).append("</figure>\n");
             table(h, ReportTables.pricePerformance(a), "table-price-performance", true);
         }
         h.append("</section>\n");
@@ -176,30 +184,10 @@ public final class HtmlReport {
         h.append("</ul>\n");
     }
 
-    /** One small bar chart per benchmark: medians, or cost per 1,000 runs of the priced targets. */
-    private static void grid(StringBuilder h, RunAnalysis a, boolean price) {
-        h.append("<div class=\"grid\">\n");
-        List<TargetView> shown = price ? a.pricedTargets() : a.targets();
-        for (String key : a.keys()) {
-            List<BarChart.Bar> bars = new ArrayList<>();
-            for (TargetView t : shown) {
-                Optional<BenchmarkView> b = t.benchmark(key);
-                if (b.isEmpty() || (price && b.get().costPerRun() == null)) {
-                    continue;
-                }
-                var ci = price ? b.get().costPerRunInterval() : b.get().medianInterval();
-                double factor = price ? 1000 : 1;
-                double value = price ? b.get().costPerRun() : b.get().stats().median();
-                bars.add(new BarChart.Bar(t.id(), Palette.colour(t.colour()), value * factor,
-                        ci == null ? Double.NaN : ci.low() * factor, ci == null ? Double.NaN : ci.high() * factor));
-            }
-            if (!bars.isEmpty()) {
-                h.append("<figure>").append(price
-                        ? BarChart.render(key + ": $ per 1,000 runs", bars, Format::usd)
-                        : BarChart.render(key + ": median", bars, Format::seconds)).append("</figure>\n");
-            }
-        }
-        h.append("</div>\n");
+    /** A chart with the sentence that says what it shows. */
+    private static void figure(StringBuilder h, String svg, String caption) {
+        h.append("<figure class=\"chart-figure\">").append(svg).append("\n<figcaption>").append(esc(caption))
+                .append("</figcaption></figure>\n");
     }
 
     private static void distributions(StringBuilder h, RunAnalysis a) {
@@ -226,7 +214,7 @@ public final class HtmlReport {
                             "baseline, " + v.baseline().statistics().runs() + " runs"));
                 }
             }
-            h.append("<figure class=\"wide\">\n<h3>").append(esc(key)).append("</h3>\n")
+            h.append("<figure class=\"wide\">\n<h3 class=\"name\">").append(esc(key)).append("</h3>\n")
                     .append(DistributionChart.render("Raw times of " + key + " per target", series, Format::seconds))
                     .append("\n</figure>\n");
         }
@@ -259,7 +247,8 @@ public final class HtmlReport {
     private static void table(StringBuilder h, Table t, String id, boolean sortable) {
         h.append("<div class=\"table-wrap\"><table").append(sortable ? " class=\"sortable\"" : "").append(" id=\"")
                 .append(id).append("\">\n<thead><tr>");
-        t.columns().forEach(c -> h.append("<th scope=\"col\"").append(c.numeric() ? " class=\"num\"" : "").append('>')
+        t.columns().forEach(c -> h.append("<th scope=\"col\"").append(columnClass(c).isEmpty() ? ""
+                : " class=\"" + columnClass(c) + "\"").append('>')
                 .append(esc(c.title())).append("</th>"));
         h.append("</tr></thead>\n<tbody>\n");
         t.rows().forEach(r -> row(h, t, r));
@@ -277,12 +266,14 @@ public final class HtmlReport {
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
             List<String> classes = new ArrayList<>();
-            if (t.columns().get(i).numeric()) {
-                classes.add("num");
+            String column = columnClass(t.columns().get(i));
+            if (!column.isEmpty()) {
+                classes.add(column);
             }
             if (c.tone() != null) {
                 classes.add("tone-" + c.tone());
             }
+            boolean name = t.columns().get(i).name();
             h.append("<td");
             if (!classes.isEmpty()) {
                 h.append(" class=\"").append(String.join(" ", classes)).append('"');
@@ -290,9 +281,26 @@ public final class HtmlReport {
             if (c.sort() != null) {
                 h.append(" data-v=\"").append(c.sort()).append('"');
             }
-            h.append('>').append(esc(c.text())).append("</td>");
+            if (name) {
+                // Long names are clamped to a few lines by the style sheet; the full text is on hover.
+                h.append(" title=\"").append(esc(c.text())).append("\"><span>").append(esc(c.text())).append("</span></td>");
+            } else if (t.columns().get(i).numeric()) {
+                // A number keeps its unit on its line; the cell may wrap between a value and its interval.
+                h.append('>').append(esc(c.text()).replaceAll("(?<=\\d) (?=[a-zµ%])", "\u00a0")).append("</td>");
+            } else {
+                h.append('>').append(esc(c.text())).append("</td>");
+            }
         }
         h.append("</tr>\n");
+    }
+
+    private static String columnClass(Table.Column c) {
+        return switch (c.kind()) {
+            case NUMBER -> "num";
+            case NAME -> "name";
+            case VERDICT -> "verdict";
+            case TEXT -> "";
+        };
     }
 
     private static String esc(String s) {

@@ -37,10 +37,14 @@ public final class MarkdownReport {
             md.append("## Variants compared in interleaved rounds\n\n").append(text(ReportText.variantsLine(a)))
                     .append("\n\n");
             ReportText.roundsLines(a).forEach(l -> md.append("- ").append(text(l)).append('\n'));
-            md.append('\n').append(table(ReportTables.variants(a)));
+            md.append('\n');
+            chart(md, ChartText.variantsChart(a), ChartText.variantLines(a));
+            md.append(table(ReportTables.variants(a)));
         }
         if (a.hasBaseline()) {
-            md.append("## Changes against the baseline\n\n").append(table(ReportTables.changes(a)));
+            md.append("## Changes against the baseline\n\n");
+            chart(md, ChartText.baselineChart(a), ChartText.baselineLines(a));
+            md.append(table(ReportTables.changes(a)));
             for (TargetView t : a.targets()) {
                 if (!t.notMeasuredNow().isEmpty()) {
                     md.append("In the baseline of ").append(text(t.id())).append(" but not measured now: ")
@@ -57,6 +61,15 @@ public final class MarkdownReport {
         if (a.reference() != null) {
             md.append("## Targets side by side\n\n").append(text(ReportText.sideBySideLine(a))).append("\n\n")
                     .append(table(ReportTables.sideBySide(a)));
+            List<CrossArchitecture> cross = CrossArchitecture.of(a);
+            if (!cross.isEmpty()) {
+                md.append("### arm64 against x86_64\n\n");
+                chart(md, ChartText.crossArchitectureChart(a), ChartText.crossArchitectureLines(cross));
+                md.append(table(ReportTables.crossArchitecture(cross, a.bootstrap().level())));
+            }
+        }
+        if (details && !a.keys().isEmpty()) {
+            md.append("## Medians\n\n").append(text(ChartText.mediansChart(a))).append(" (The chart is in report.html.)\n\n");
         }
         if (details) {
             for (TargetView t : a.targets()) {
@@ -88,6 +101,19 @@ public final class MarkdownReport {
         md.append("---\n\n");
         ReportText.notes(a).forEach(n -> md.append("<sub>").append(text(n)).append("</sub>  \n"));
         return md.toString();
+    }
+
+    /** A chart of report.html in words: the rows, verdict first, then what the chart draws. */
+    private static void chart(StringBuilder md, String howToRead, List<String> lines) {
+        lines.forEach(l -> md.append("- ").append(bold(l)).append('\n'));
+        md.append('\n').append("_In report.html:_ ").append(text(howToRead)).append("\n\n");
+    }
+
+    /** A line whose verdict is slower gets its verdict in bold, as the tables do. */
+    private static String bold(String line) {
+        String t = text(line);
+        int colon = t.indexOf(':');
+        return t.startsWith("▲") && colon > 0 ? "**" + t.substring(0, colon) + "**" + t.substring(colon) : t;
     }
 
     private static String table(Table t) {

@@ -7,6 +7,7 @@ import dev.cloudbench.core.results.Environment;
 import dev.cloudbench.core.results.VariantComparison;
 import dev.cloudbench.core.stats.BenchmarkWarning;
 import dev.cloudbench.core.stats.Comparison;
+import dev.cloudbench.core.stats.Interval;
 import dev.cloudbench.core.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,39 +20,55 @@ public final class ReportTables {
     private ReportTables() {
     }
 
-    /** Every benchmark compared with its baseline, regressions first. */
+    /** Every benchmark compared with its baseline, regressions first; the verdict leads each row. */
     public static Table changes(RunAnalysis a) {
-        Table.Builder t = new Table.Builder().text("target").text("benchmark").number("baseline median")
-                .number("median").number("change (" + Format.level(a.bootstrap().level()) + " CI)").text("verdict");
+        Table.Builder t = new Table.Builder().verdict("verdict").text("target").name("benchmark").number("baseline median")
+                .number("median").number("change (" + Format.level(a.bootstrap().level()) + " CI)");
         for (RunAnalysis.Change c : a.changes()) {
             BenchmarkView b = c.benchmark();
             Comparison change = b.change();
-            String range = change.interval() == null ? "" : " (" + Format.changeRange(change.interval()) + ")";
-            t.row(List.of(Cell.of(c.target().id()), Cell.of(b.key()),
-                    median(b.baseline()), median(b.result()),
-                    new Cell(Format.percent(change.changePercent()) + range, change.changePercent(), null),
-                    verdict(change.verdict(), change.verdict().symbol() + " " + change.verdict().label())));
+            t.row(List.of(verdict(change.verdict(), ReportText.verdictWords(change.verdict(), true)),
+                    Cell.of(c.target().id()), Cell.of(b.key()), median(b.baseline()), median(b.result()),
+                    change(change.changePercent(), change.interval())));
         }
         return t.build();
     }
 
-    /** Each variant against the baseline variant on the same target, from interleaved rounds; regressions first. */
+    /**
+     * Each variant against the baseline variant on the same target, from interleaved rounds;
+     * regressions first, the verdict leading each row.
+     */
     public static Table variants(RunAnalysis a) {
-        Table.Builder t = new Table.Builder().text("target").text("benchmark").text("variant").number("baseline median")
-                .number("variant median").number("change (" + Format.level(a.bootstrap().level()) + " CI)")
-                .number("p (Holm)").number("round noise").number("rounds").text("verdict");
+        Table.Builder t = new Table.Builder().verdict("verdict").text("target").name("benchmark").text("variant")
+                .number("baseline median").number("variant median")
+                .number("change (" + Format.level(a.bootstrap().level()) + " CI)")
+                .number("p (Holm)").number("round noise").number("rounds");
         for (RunAnalysis.VariantChange c : a.variantChanges()) {
             VariantComparison v = c.comparison();
-            String range = v.interval() == null ? "" : " (" + Format.changeRange(v.interval()) + ")";
             Verdict verdict = v.verdictValue();
-            t.row(List.of(Cell.of(c.target().id()), Cell.of(c.label()), Cell.of(v.variant() + " vs " + v.baseline()),
+            t.row(List.of(verdict(verdict, ReportText.verdictWords(verdict, v.settled())),
+                    Cell.of(c.target().id()), Cell.of(c.label()), Cell.of(v.variant() + " vs " + v.baseline()),
                     c.result(v.baseline()).map(ReportTables::median).orElse(Cell.of("—")),
                     c.result(v.variant()).map(ReportTables::median).orElse(Cell.of("—")),
-                    new Cell(Format.percent(v.changePercent()) + range, v.changePercent(), null),
+                    change(v.changePercent(), v.interval()),
                     Cell.number(Format.pValue(v.adjustedPValue()), v.adjustedPValue()),
                     Cell.number("±" + Format.percent(Math.expm1(v.noise()) * 100).substring(1), v.noise()),
-                    Cell.number(String.valueOf(v.rounds()), v.rounds()),
-                    verdict(verdict, verdict.symbol() + " " + verdict.label() + (v.settled() ? "" : ", inconclusive"))));
+                    Cell.number(String.valueOf(v.rounds()), v.rounds())));
+        }
+        return t.build();
+    }
+
+    /** Each benchmark on arm64 against x86_64: the ratio of medians, its interval and verdict first. */
+    public static Table crossArchitecture(List<CrossArchitecture> rows, double level) {
+        Table.Builder t = new Table.Builder().verdict("verdict").name("benchmark").text("arm64 ÷ x86_64")
+                .number("arm64 median").number("x86_64 median").number("arm64 ÷ x86_64 (" + Format.level(level) + " CI)");
+        for (CrossArchitecture r : rows) {
+            Comparison c = r.comparison();
+            String range = c.interval() == null ? "" : " (" + Format.range(c.interval(), Format::ratio) + ")";
+            t.row(List.of(verdict(c.verdict(), ReportText.verdictWords(c.verdict(), true)), Cell.of(r.key()),
+                    Cell.of(r.pair()), median(r.arm().benchmark(r.key()).orElseThrow().result()),
+                    median(r.x86().benchmark(r.key()).orElseThrow().result()),
+                    Cell.number(Format.ratio(c.ratio()) + range, c.ratio())));
         }
         return t.build();
     }
@@ -59,7 +76,7 @@ public final class ReportTables {
     /** Medians per target and each target's ratio to the reference target. */
     public static Table sideBySide(RunAnalysis a) {
         TargetView ref = a.reference();
-        Table.Builder t = new Table.Builder().text("benchmark");
+        Table.Builder t = new Table.Builder().name("benchmark");
         List<TargetView> shown = a.targets().stream().filter(v -> !v.benchmarks().isEmpty()).toList();
         for (TargetView v : shown) {
             t.number(v.id() + " median");
@@ -84,7 +101,7 @@ public final class ReportTables {
 
     /** A target's benchmarks with their statistics. */
     public static Table target(TargetView v, double level) {
-        Table.Builder t = new Table.Builder().text("benchmark").number("median (" + Format.level(level) + " CI)")
+        Table.Builder t = new Table.Builder().name("benchmark").number("median (" + Format.level(level) + " CI)")
                 .number("mean ± σ").number("min – max").number("runs").text("notes");
         for (BenchmarkView b : v.benchmarks()) {
             var s = b.stats();
@@ -133,7 +150,7 @@ public final class ReportTables {
 
     /** Cost of one run of each benchmark on each priced target: median × price per second. */
     public static Table pricePerformance(RunAnalysis a) {
-        Table.Builder t = new Table.Builder().text("benchmark");
+        Table.Builder t = new Table.Builder().name("benchmark");
         List<TargetView> priced = a.pricedTargets();
         priced.forEach(v -> t.number(v.id() + " ($ per 1,000 runs)"));
         for (String key : a.keys()) {
@@ -189,6 +206,11 @@ public final class ReportTables {
         String runs = b.fewerRunsThanRequested()
                 ? " (" + b.statistics().runs() + " of " + b.runsRequested() + " runs)" : "";
         return Cell.number(Format.seconds(m) + runs, m);
+    }
+
+    private static Cell change(double percent, Interval ratio) {
+        String range = ratio == null ? "" : " (" + Format.changeRange(ratio) + ")";
+        return new Cell(Format.percent(percent) + range, percent, null);
     }
 
     private static Cell ratio(Comparison c) {

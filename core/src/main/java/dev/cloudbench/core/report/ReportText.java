@@ -53,6 +53,11 @@ public final class ReportText {
                 .collect(Collectors.joining(", "));
     }
 
+    /** {@code ▲ slower}, with {@code , inconclusive} when more rounds could have changed the kind of answer. */
+    public static String verdictWords(Verdict v, boolean settled) {
+        return v.symbol() + " " + v.label() + (settled ? "" : ", inconclusive");
+    }
+
     /** {@code 1 slower, 2 no significant change} over the variant comparisons, or null without any. */
     public static String variantSummary(RunAnalysis a) {
         return summary(a.variantVerdictCounts());

@@ -12,9 +12,21 @@ import java.util.List;
  */
 public record Table(List<Column> columns, List<List<Cell>> rows, List<List<Cell>> footer) {
 
-    /** @param numeric right-aligned, sorted by number */
-    public record Column(String title, boolean numeric) {
+    /** @param kind how the column's cells are laid out */
+    public record Column(String title, Kind kind) {
+        /** Right-aligned, sorted by number. */
+        public boolean numeric() {
+            return kind == Kind.NUMBER;
+        }
+
+        /** Names that may be long (benchmarks, commands): HTML wraps and clamps them, Markdown writes them in full. */
+        public boolean name() {
+            return kind == Kind.NAME;
+        }
     }
+
+    /** What a column holds; a verdict column never wraps, so its word stays whole. */
+    public enum Kind { TEXT, NAME, NUMBER, VERDICT }
 
     /**
      * @param text what people read
@@ -53,12 +65,22 @@ public record Table(List<Column> columns, List<List<Cell>> rows, List<List<Cell>
         private final List<List<Cell>> footer = new ArrayList<>();
 
         Builder text(String title) {
-            columns.add(new Column(title, false));
+            columns.add(new Column(title, Kind.TEXT));
+            return this;
+        }
+
+        Builder name(String title) {
+            columns.add(new Column(title, Kind.NAME));
             return this;
         }
 
         Builder number(String title) {
-            columns.add(new Column(title, true));
+            columns.add(new Column(title, Kind.NUMBER));
+            return this;
+        }
+
+        Builder verdict(String title) {
+            columns.add(new Column(title, Kind.VERDICT));
             return this;
         }
 

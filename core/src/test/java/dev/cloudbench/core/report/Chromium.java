@@ -28,21 +28,29 @@ final class Chromium {
         this.binary = binary;
     }
 
+    /** The browser's executable. */
+    Path binary() {
+        return binary;
+    }
+
+    /** The first executable called {@code name} on the PATH. */
+    static Optional<Path> onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The browser named by $CHROMIUM (none if that is not executable), else the first of the usual names on the PATH. */
     static Optional<Chromium> find() {
         String configured = System.getenv("CHROMIUM");
         if (configured != null && !configured.isBlank()) {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable).map(Chromium::new);
         }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : NAMES) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(new Chromium(candidate));
-                }
-            }
-        }
-        return Optional.empty();
+        return NAMES.stream().map(Chromium::onPath).flatMap(Optional::stream).findFirst().map(Chromium::new);
     }
 
     /**

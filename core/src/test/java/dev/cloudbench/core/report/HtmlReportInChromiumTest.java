@@ -67,7 +67,7 @@ class HtmlReportInChromiumTest {
 
         Chromium.Visit visit = open(html.replaceFirst("<head>", "<head>\n" + PROBE), "report");
 
-        assertThat(charts).isEqualTo(12);
+        assertThat(charts).isEqualTo(8);
         assertThat(Chromium.rootAttribute(visit.dom(), "data-script")).isEqualTo("ok");
         assertThat(Chromium.rootAttribute(visit.dom(), "data-script-error")).isNull();
         assertThat(Chromium.rootAttribute(visit.dom(), "data-probe-charts")).isEqualTo(String.valueOf(charts));

@@ -41,15 +41,36 @@ class MarkdownReportTest {
     }
 
     @Test
-    void changes_comeFirst_withTheRegressionOnTop() {
-        String header = "| target | benchmark | baseline median | median | change (95% CI) | verdict |";
+    void changes_comeFirst_withTheRegressionOnTop_verdictLeading() {
+        String header = "| verdict | target | benchmark | baseline median | median | change (95% CI) |";
 
-        assertThat(lines()).containsSubsequence("## Changes against the baseline", header, "|---|---|---:|---:|---:|---|");
-        assertThat(firstRowAfter(header)).startsWith("| x86 | sort | 100.02 ms | 109.95 ms | +9.9% (")
-                .endsWith("| **▲ slower** |");
+        assertThat(lines()).containsSubsequence("## Changes against the baseline", header, "|---|---|---|---:|---:|---:|");
+        assertThat(firstRowAfter(header)).startsWith("| **▲ slower** | x86 | sort | 100.02 ms | 109.95 ms | +9.9% (");
         assertThat(md.indexOf("## Changes")).isLessThan(md.indexOf("## x86"));
-        assertThat(md).contains("| x86 | noisy |").contains("| ? unstable |")
+        assertThat(md).contains("| ? unstable | x86 | noisy |")
                 .contains("In the baseline of x86 but not measured now: retired");
+    }
+
+    @Test
+    void changesChart_isSaidInWords_verdictFirst_thenTheChangeWithItsInterval() {
+        assertThat(lines()).containsSubsequence("## Changes against the baseline",
+                "- **▲ slower**: sort on x86, +9.9% (+8.0% … +11.4%)");
+        assertThat(md).contains("_In report.html:_ The chart draws each benchmark's change against the baseline run as"
+                + " a square, its 95% interval as a line");
+    }
+
+    @Test
+    void crossArchitecture_isATableAndWords_whenBothArchitecturesWereMeasured() {
+        assertThat(lines()).containsSubsequence("### arm64 against x86_64",
+                "- **▲ slower**: sort, arm ÷ x86, +14.0% (+13.1% … +16.2%)",
+                "| verdict | benchmark | arm64 ÷ x86\\_64 | arm64 median | x86\\_64 median | arm64 ÷ x86\\_64 (95% CI) |");
+        assertThat(MarkdownReport.render(Scenarios.local())).doesNotContain("arm64 against");
+    }
+
+    @Test
+    void oneTargetMedians_areSaidAsOneChartWithABarPerBenchmark() {
+        assertThat(MarkdownReport.render(Scenarios.local())).contains("## Medians")
+                .contains("One chart, one bar per benchmark, every bar on one axis");
     }
 
     @Test

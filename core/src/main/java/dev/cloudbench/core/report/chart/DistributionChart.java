@@ -17,7 +17,7 @@ public final class DistributionChart {
     private static final double RIGHT = 44;
     private static final double TOP = 12;
     private static final double ROW = 52;
-    private static final double AXIS = 34;
+    private static final double AXIS = 40;
     /** Golden-ratio sequence: spreads any number of dots evenly over a row, the same way every time. */
     private static final double GOLDEN = 0.6180339887498949;
 
@@ -46,7 +46,7 @@ public final class DistributionChart {
         double pad = (hi - lo) * 0.04;
         Scale x = Scale.nice(lo - pad, hi + pad, LEFT, WIDTH - RIGHT, 6);
         double height = TOP + ROW * series.size() + AXIS;
-        Svg svg = new Svg(WIDTH, height, title);
+        Svg svg = new Svg("distribution", WIDTH, height, title);
         double bottom = TOP + ROW * series.size();
         for (double tick : x.ticks()) {
             double px = x.at(tick);
@@ -57,7 +57,7 @@ public final class DistributionChart {
         for (int i = 0; i < series.size(); i++) {
             row(svg, series.get(i), x, TOP + ROW * i + ROW / 2, format);
         }
-        svg.text((LEFT + WIDTH - RIGHT) / 2, height - 2, "time per run", "middle", "axis-title");
+        svg.text((LEFT + WIDTH - RIGHT) / 2, height - 8, "time per run", "middle", "axis-title");
         return svg.close();
     }
 
@@ -86,8 +86,8 @@ public final class DistributionChart {
         svg.group(s.label() + ": median " + format.apply(median) + ci + ", quartiles " + format.apply(q1) + " – "
                 + format.apply(q3) + ", range " + format.apply(sorted[0]) + " – " + format.apply(sorted[sorted.length - 1])
                 + ", " + sorted.length + " runs");
-        svg.text(LEFT - 10, cy - 2, shorten(s.label(), 26), "end", "row-label")
-                .text(LEFT - 10, cy + 13, shorten(s.detail(), 30), "end", "row-detail");
+        svg.wrapped(LEFT - 10, cy - 6, s.label(), LEFT - 16, 13, 2, "end", "row-label")
+                .fitted(LEFT - 10, cy + 17, s.detail(), LEFT - 16, 11, "end", "row-detail");
         String stroke = "stroke:" + s.colour() + ";stroke-width:1.5";
         svg.line(x.at(whiskerLo), cy, x.at(q1), cy, stroke).line(x.at(q3), cy, x.at(whiskerHi), cy, stroke)
                 .line(x.at(whiskerLo), cy - 6, x.at(whiskerLo), cy + 6, stroke)
@@ -105,9 +105,5 @@ public final class DistributionChart {
             svg.circle(x.at(times[i]), cy + jitter * 18, 2.3, s.colour());
         }
         svg.end();
-    }
-
-    static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

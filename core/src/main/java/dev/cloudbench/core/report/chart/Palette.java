@@ -1,5 +1,7 @@
 package dev.cloudbench.core.report.chart;
 
+import dev.cloudbench.core.stats.Verdict;
+
 /**
  * Chart colours: the Okabe–Ito palette, distinguishable with the common colour-vision
  * deficiencies. Charts also label every series in text, so colour is never the only cue.
@@ -11,6 +13,16 @@ public final class Palette {
     public static final String BASELINE = "#8C8C8C";
 
     private Palette() {
+    }
+
+    /** The ink of a verdict, the same as its table cell's: dark enough for text on white (WCAG AA). */
+    public static String verdict(Verdict v) {
+        return switch (v) {
+            case SLOWER -> "#a63a00";
+            case FASTER -> "#00704f";
+            case UNSTABLE -> "#7a5300";
+            case NO_SIGNIFICANT_CHANGE -> "#4d4d4d";
+        };
     }
 
     public static String colour(int index) {

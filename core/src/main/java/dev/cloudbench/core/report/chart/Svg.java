@@ -1,6 +1,6 @@
 package dev.cloudbench.core.report.chart;
 
-import dev.cloudbench.core.report.Html;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,9 +10,11 @@ import java.util.Locale;
 final class Svg {
     private final StringBuilder out = new StringBuilder();
 
-    Svg(double width, double height, String label) {
+    /** @param kind what the chart is, for tests and people's scripts: its root's {@code data-chart} */
+    Svg(String kind, double width, double height, String label) {
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(n(width)).append(' ')
-                .append(n(height)).append("\" role=\"img\" aria-label=\"").append(Html.escape(label))
+                .append(n(height)).append("\" data-chart=\"").append(kind).append("\" role=\"img\" aria-label=\"")
+                .append(Html.escape(label))
                 .append("\" class=\"chart\"><title>").append(Html.escape(label)).append("</title>");
     }
 
@@ -41,11 +43,40 @@ final class Svg {
         return this;
     }
 
-    /** Text rotated about its anchor point, for crowded axis labels. */
-    Svg rotatedText(double x, double y, double degrees, String text, String cssClass) {
-        out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" text-anchor=\"end\" transform=\"rotate(")
-                .append(n(degrees)).append(' ').append(n(x)).append(' ').append(n(y)).append(")\" class=\"")
-                .append(cssClass).append("\">").append(Html.escape(text)).append("</text>");
+    /**
+     * Text that must fit {@code maxWidth} viewBox units at {@code fontSize}: ends in an ellipsis when
+     * too long, and then carries its full wording as a tooltip.
+     */
+    Svg fitted(double x, double y, String text, double maxWidth, double fontSize, String anchor, String cssClass) {
+        String shown = TextFit.ellipsize(text, maxWidth, fontSize);
+        out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" text-anchor=\"").append(anchor)
+                .append("\" class=\"").append(cssClass).append("\">").append(Html.escape(shown));
+        if (!shown.equals(text)) {
+            out.append("<title>").append(Html.escape(text)).append("</title>");
+        }
+        out.append("</text>");
+        return this;
+    }
+
+    /**
+     * A label of up to {@code maxLines} lines (see {@link TextFit#wrap}), its block centred on
+     * {@code cy}; the full text is its tooltip when it had to be cut.
+     */
+    Svg wrapped(double x, double cy, String text, double maxWidth, double fontSize, int maxLines, String anchor,
+                String cssClass) {
+        List<String> lines = TextFit.wrap(text, maxWidth, fontSize, maxLines);
+        double lineHeight = fontSize * 1.15;
+        double first = cy - (lines.size() - 1) * lineHeight / 2 + fontSize * 0.35;
+        out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(first)).append("\" text-anchor=\"")
+                .append(anchor).append("\" class=\"").append(cssClass).append("\">");
+        for (int i = 0; i < lines.size(); i++) {
+            out.append("<tspan x=\"").append(n(x)).append("\" y=\"").append(n(first + i * lineHeight)).append("\">")
+                    .append(Html.escape(lines.get(i))).append("</tspan>");
+        }
+        if (lines.size() > 1 || !lines.get(0).equals(text)) {
+            out.append("<title>").append(Html.escape(text)).append("</title>");
+        }
+        out.append("</text>");
         return this;
     }
 

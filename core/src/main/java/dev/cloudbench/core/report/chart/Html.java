@@ -1,4 +1,4 @@
-package dev.cloudbench.core.report;
+package dev.cloudbench.core.report.chart;
 
 /** Escaping for HTML and SVG text and attribute values. */
 public final class Html {
