@@ -1,6 +1,8 @@
 package dev.cloudbench.core.service;
 
 import dev.cloudbench.core.cost.PriceTable;
+import dev.cloudbench.core.history.ChangePointOptions;
+import dev.cloudbench.core.history.HistoryRecorder;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.RunRequest;
@@ -78,6 +80,7 @@ public final class ReportService {
         String now = clock.instant().toString();
         RunResults results = new RunResults(RunResults.SCHEMA, run.runId(), suite, status, now, targets);
         store.put(StoreLayout.results(run.runId()), Json.writePretty(results));
+        HistoryRecorder.Update history = new HistoryRecorder(store, ChangePointOptions.DEFAULT).record(run, results);
         RunAnalysis analysis = RunAnalysis.of(results, compared, bootstrap, VerdictRules.DEFAULT);
         store.put(StoreLayout.reportMarkdown(run.runId()), MarkdownReport.render(analysis).getBytes(StandardCharsets.UTF_8));
         store.put(StoreLayout.reportHtml(run.runId()), HtmlReport.render(analysis).getBytes(StandardCharsets.UTF_8));
@@ -97,6 +100,7 @@ public final class ReportService {
         if (variantVerdicts != null) {
             message += "; variants: " + variantVerdicts;
         }
+        message += history.summary();
         int regressions = analysis.verdictCounts().getOrDefault(Verdict.SLOWER, 0L).intValue()
                 + analysis.variantVerdictCounts().getOrDefault(Verdict.SLOWER, 0L).intValue();
         return new ReportSummary(run.runId(), status, failures.size(), regressions, message,
