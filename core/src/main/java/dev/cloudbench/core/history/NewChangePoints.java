@@ -24,13 +24,18 @@ public final class NewChangePoints {
      */
     public record NewChange(Series series, ChangePoint point) {
 
-        /** {@code count on local: 12.3 % slower (50.1 ms → 56.3 ms) between commits abc..def (runs R1 and R2)}. */
+        /**
+         * {@code count on local: 12.3 % slower (50.1 ms → 56.3 ms) between commits abc..def (runs R1 and R2)};
+         * without commits (a suite without a repository) between the runs alone.
+         */
         public String sentence() {
             HistoryEntry before = series.before(point);
             HistoryEntry after = series.after(point);
+            String runs = "runs " + before.runId() + " and " + after.runId();
             return series.key().label() + ": " + direction(point.change()) + " (" + value(point.before()) + " → "
-                    + value(point.after()) + ") between commits " + series.commits(point) + " (runs " + before.runId()
-                    + " and " + after.runId() + ")";
+                    + value(point.after()) + ") between "
+                    + (before.commit() == null && after.commit() == null ? runs
+                        : "commits " + series.commits(point) + " (" + runs + ")");
         }
 
         private String value(double v) {
