@@ -28,7 +28,12 @@ public final class HistoryRecorder {
      */
     public record Update(List<NewChangePoints.NewChange> changes, String problem) {
 
-        /** {@code ; new change point: ...}, {@code ; history not updated: ...}, or empty. */
+        /**
+         * {@code ; new change point: ...}, {@code ; history not updated: ...}, or empty. Appended to the
+         * report's message, so it is in the execution's output, which the run-ended notification carries:
+         * the Step Functions status-change event holds the output (up to 248 KB;
+         * https://docs.aws.amazon.com/step-functions/latest/dg/cw-events.html).
+         */
         public String summary() {
             if (problem != null) {
                 return "; history not updated: " + problem;
