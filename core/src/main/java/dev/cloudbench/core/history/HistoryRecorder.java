@@ -28,6 +28,11 @@ public final class HistoryRecorder {
      */
     public record Update(List<NewChangePoints.NewChange> changes, String problem) {
 
+        /** One sentence per new change point. */
+        public List<String> sentences() {
+            return changes.stream().map(NewChangePoints.NewChange::sentence).toList();
+        }
+
         /**
          * {@code ; new change point: ...}, {@code ; history not updated: ...}, or empty. Appended to the
          * report's message, so it is in the execution's output, which the run-ended notification carries:
@@ -42,7 +47,7 @@ public final class HistoryRecorder {
                 return "";
             }
             return "; new change point" + (changes.size() == 1 ? "" : "s") + ": "
-                    + String.join("; ", changes.stream().map(NewChangePoints.NewChange::sentence).toList());
+                    + String.join("; ", sentences());
         }
     }
 

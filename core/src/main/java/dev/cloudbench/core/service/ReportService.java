@@ -8,6 +8,7 @@ import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.report.Baseline;
+import dev.cloudbench.core.report.HistoryNote;
 import dev.cloudbench.core.report.HtmlReport;
 import dev.cloudbench.core.report.MarkdownReport;
 import dev.cloudbench.core.report.ReportText;
@@ -81,7 +82,8 @@ public final class ReportService {
         RunResults results = new RunResults(RunResults.SCHEMA, run.runId(), suite, status, now, targets);
         store.put(StoreLayout.results(run.runId()), Json.writePretty(results));
         HistoryRecorder.Update history = new HistoryRecorder(store, ChangePointOptions.DEFAULT).record(run, results);
-        RunAnalysis analysis = RunAnalysis.of(results, compared, bootstrap, VerdictRules.DEFAULT);
+        RunAnalysis analysis = RunAnalysis.of(results, compared, bootstrap, VerdictRules.DEFAULT)
+                .withHistory(HistoryNote.of(suite, history.sentences()));
         store.put(StoreLayout.reportMarkdown(run.runId()), MarkdownReport.render(analysis).getBytes(StandardCharsets.UTF_8));
         store.put(StoreLayout.reportHtml(run.runId()), HtmlReport.render(analysis).getBytes(StandardCharsets.UTF_8));
         for (TargetResult t : targets) {

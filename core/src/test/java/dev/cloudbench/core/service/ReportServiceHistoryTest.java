@@ -99,5 +99,13 @@ class ReportServiceHistoryTest {
                 .containsPattern("(49|50)\\.\\d % slower \\(\\d+\\.\\d+ ms → 1\\d\\d\\.\\d+ ms\\)")
                 .contains("between commits c04..c05 (runs nightly-20260304T020000Z and nightly-20260305T020000Z)");
         assertThat(messages.get(6)).as("the step is no longer new").doesNotContain("change point");
+        String sixth = store.text(StoreLayout.reportMarkdown("nightly-20260306T020000Z"));
+        assertThat(sixth).contains("[History of the suite](../../suites/nightly/history.html): **this run lies after a"
+                + " new change point**").contains("- sort on x86: ");
+        assertThat(store.text(StoreLayout.reportHtml("nightly-20260306T020000Z")))
+                .contains("<a href=\"../../suites/nightly/history.html\">History of the suite</a>")
+                .contains("<p class=\"alert\">sort on x86: ");
+        assertThat(store.text(StoreLayout.reportMarkdown("nightly-20260307T020000Z")))
+                .contains("[History of the suite](../../suites/nightly/history.html).").doesNotContain("lies after");
     }
 }
