@@ -4,6 +4,7 @@ import dev.cloudbench.cli.cloud.AwsFailures;
 import dev.cloudbench.cli.cloud.CloudEnvironment;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.command.CleanupCommand;
+import dev.cloudbench.cli.command.HistoryCommand;
 import dev.cloudbench.cli.command.InvokeCommand;
 import dev.cloudbench.cli.command.ListCommand;
 import dev.cloudbench.cli.command.LocalCommand;
@@ -23,13 +24,14 @@ import picocli.CommandLine.Command;
 @Command(name = "cloudbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reproducible, multi-architecture benchmark runs — in AWS or on this machine.",
         subcommands = {RunCommand.class, StatusCommand.class, ResultsCommand.class, ListCommand.class,
-            CleanupCommand.class, LocalCommand.class, ReportCommand.class, ScriptCommand.class, InvokeCommand.class,
+            CleanupCommand.class, LocalCommand.class, ReportCommand.class, HistoryCommand.class, ScriptCommand.class, InvokeCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cloudbench local examples/suites/quickstart.json",
             "  cloudbench run examples/suites/quickstart.json --arch both",
             "  cloudbench list",
-            "  cloudbench report cloudbench-results/runs/<run-id>/"},
+            "  cloudbench report cloudbench-results/runs/<run-id>/",
+            "  cloudbench history quickstart"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything ran",

@@ -18,6 +18,8 @@ package dev.cloudbench.core.layout;
  * runs/RUN/targets/TARGET/progress.json          the script's last progress line
  * runs/RUN/results.json, report.md, report.html
  * suites/SUITE/latest/TARGET.json                the latest run in which the target succeeded
+ * suites/SUITE/history/TARGET/RUN.json           what a published run measured on a target (trends, change points)
+ * suites/SUITE/history.html                      the suite's trend charts, rewritten by every publish
  * logs/RUN/TARGET/                               stdout and stderr of the script
  * </pre>
  * Logs live under their own top-level prefix so that one lifecycle rule can expire them while
@@ -125,5 +127,20 @@ public final class StoreLayout {
     /** Pointer to the latest run of {@code suite} in which {@code targetId} succeeded: the next run's baseline. */
     public static String latest(String suite, String targetId) {
         return "suites/" + suite + "/latest/" + targetId + ".json";
+    }
+
+    /** Everything the suite's published runs added to its history. */
+    public static String history(String suite) {
+        return "suites/" + suite + "/history/";
+    }
+
+    /** One published run's entries for one target: one object per run, so publishing again adds nothing. */
+    public static String historyEntry(String suite, String targetId, String runId) {
+        return history(suite) + targetId + "/" + runId + ".json";
+    }
+
+    /** The suite's trend page, beside its history. */
+    public static String historyHtml(String suite) {
+        return "suites/" + suite + "/history.html";
     }
 }

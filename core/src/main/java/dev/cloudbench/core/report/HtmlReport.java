@@ -36,6 +36,7 @@ public final class HtmlReport {
                 .append("<title>").append(esc(ReportText.title(a))).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n<main>\n");
         header(h, a);
+        h.append(a.history() == null ? "" : a.history().html());
         if (a.hasVariants()) {
             h.append("<section id=\"variants\">\n<h2>Variants compared in interleaved rounds</h2>\n<p>")
                     .append(esc(ReportText.variantsLine(a))).append("</p>\n<ul>\n");

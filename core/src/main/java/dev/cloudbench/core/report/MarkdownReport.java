@@ -33,6 +33,7 @@ public final class MarkdownReport {
             md.append("**Variants: ").append(text(variantVerdicts)).append(".**  \n");
         }
         md.append(text(ReportText.costLine(a))).append("\n\n");
+        md.append(a.history() == null ? "" : a.history().markdown());
         if (a.hasVariants()) {
             md.append("## Variants compared in interleaved rounds\n\n").append(text(ReportText.variantsLine(a)))
                     .append("\n\n");

@@ -34,9 +34,15 @@ import java.util.TreeSet;
  *                  targets that have results
  * @param bootstrap how intervals were computed
  * @param rules     how verdicts were reached
+ * @param history   the link to the suite's history and the change points this run brought, or null
  */
 public record RunAnalysis(RunResults run, List<TargetView> targets, List<String> keys, TargetView reference,
-                          Bootstrap bootstrap, VerdictRules rules) {
+                          Bootstrap bootstrap, VerdictRules rules, HistoryNote history) {
+
+    /** The same analysis, its report linking to the suite's history. */
+    public RunAnalysis withHistory(HistoryNote note) {
+        return new RunAnalysis(run, targets, keys, reference, bootstrap, rules, note);
+    }
 
     public static RunAnalysis of(RunResults run, Map<String, Baseline> baselines, Bootstrap bootstrap,
                                  VerdictRules rules) {
@@ -75,7 +81,7 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
                 referenceView = view;
             }
         }
-        return new RunAnalysis(run, views, List.copyOf(keys), referenceView, bootstrap, rules);
+        return new RunAnalysis(run, views, List.copyOf(keys), referenceView, bootstrap, rules, null);
     }
 
     /** Every comparison with a baseline, regressions first, then unstable, faster, unchanged; larger changes first. */

@@ -1,11 +1,14 @@
 package dev.cloudbench.core.service;
 
 import dev.cloudbench.core.cost.PriceTable;
+import dev.cloudbench.core.history.ChangePointOptions;
+import dev.cloudbench.core.history.HistoryRecorder;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.report.Baseline;
+import dev.cloudbench.core.report.HistoryNote;
 import dev.cloudbench.core.report.HtmlReport;
 import dev.cloudbench.core.report.MarkdownReport;
 import dev.cloudbench.core.report.ReportText;
@@ -78,7 +81,9 @@ public final class ReportService {
         String now = clock.instant().toString();
         RunResults results = new RunResults(RunResults.SCHEMA, run.runId(), suite, status, now, targets);
         store.put(StoreLayout.results(run.runId()), Json.writePretty(results));
-        RunAnalysis analysis = RunAnalysis.of(results, compared, bootstrap, VerdictRules.DEFAULT);
+        HistoryRecorder.Update history = new HistoryRecorder(store, ChangePointOptions.DEFAULT).record(run, results);
+        RunAnalysis analysis = RunAnalysis.of(results, compared, bootstrap, VerdictRules.DEFAULT)
+                .withHistory(HistoryNote.of(suite, history.sentences()));
         store.put(StoreLayout.reportMarkdown(run.runId()), MarkdownReport.render(analysis).getBytes(StandardCharsets.UTF_8));
         store.put(StoreLayout.reportHtml(run.runId()), HtmlReport.render(analysis).getBytes(StandardCharsets.UTF_8));
         for (TargetResult t : targets) {
@@ -97,6 +102,7 @@ public final class ReportService {
         if (variantVerdicts != null) {
             message += "; variants: " + variantVerdicts;
         }
+        message += history.summary();
         int regressions = analysis.verdictCounts().getOrDefault(Verdict.SLOWER, 0L).intValue()
                 + analysis.variantVerdictCounts().getOrDefault(Verdict.SLOWER, 0L).intValue();
         return new ReportSummary(run.runId(), status, failures.size(), regressions, message,

@@ -265,6 +265,8 @@ class IamOperationsTest {
 
         assertThat(s3.objects).containsKeys(StoreLayout.results(RUN), StoreLayout.reportHtml(RUN));
         assertThat(s3.text(StoreLayout.latest("quickstart", TARGET))).contains(RUN);
+        assertThat(s3.objects).as("the history branch is walked too")
+                .containsKeys(StoreLayout.historyEntry("quickstart", TARGET, RUN), StoreLayout.historyHtml("quickstart"));
     }
 
     @Test
