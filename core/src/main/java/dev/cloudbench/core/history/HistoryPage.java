@@ -1,7 +1,7 @@
 package dev.cloudbench.core.history;
 
 import dev.cloudbench.core.report.Format;
-import dev.cloudbench.core.report.Html;
+import dev.cloudbench.core.report.chart.Html;
 import dev.cloudbench.core.report.HtmlReport;
 import dev.cloudbench.core.report.chart.Palette;
 import dev.cloudbench.core.report.chart.TrendChart;

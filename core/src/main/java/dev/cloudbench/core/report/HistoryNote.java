@@ -1,5 +1,6 @@
 package dev.cloudbench.core.report;
 
+import dev.cloudbench.core.report.chart.Html;
 import java.util.List;
 
 /**

@@ -50,7 +50,7 @@ public final class TrendChart {
         }
         double pad = (hi - lo) * 0.06;
         Scale y = Scale.nice(lo - pad, hi + pad, HEIGHT - BOTTOM, TOP, 5);
-        Svg svg = new Svg(WIDTH, HEIGHT, title);
+        Svg svg = new Svg("trend", WIDTH, HEIGHT, title);
         double slot = (WIDTH - LEFT - RIGHT) / Math.max(1, points.size());
         for (double tick : y.ticks()) {
             svg.line(LEFT, y.at(tick), WIDTH - RIGHT, y.at(tick), "stroke:#e3e3e3;stroke-width:1")
