@@ -82,7 +82,8 @@ public final class PrComment {
             }
         }
         crossArchitecture(layout, run, bootstrap);
-        layout.text("### Cost\n\n" + text(ReportText.costLine(analysis)) + costPerTarget(analysis) + "\n\n");
+        layout.text("### Cost\n\n" + text(ReportText.costLine(analysis).replace("the cost table", "the cost table of report.md").replaceFirst("\\.$", "")) + costPerTarget(analysis)
+                + ".\n\n");
         layout.text("### Full reports\n\n" + reportsLine(reports) + "\n\n");
         layout.text("<sub>" + text(howToRead(options)) + "</sub>\n");
         return layout.render(options.maxLength());
@@ -90,8 +91,7 @@ public final class PrComment {
 
     private static void target(CommentLayout layout, TargetView t, PrComment.Options options, RunResults run) {
         TargetResult r = t.result();
-        layout.text("### " + text(r.architecture()) + " · " + text(t.id())
-                + (t.description().isEmpty() ? "" : " (" + text(t.description()) + ")") + "\n\n");
+        layout.text("### " + text(heading(t)) + "\n\n");
         layout.text("**" + text(verdictLine(r, options)) + "**\n\n");
         if (!r.succeeded()) {
             layout.text("> " + text(ReportText.failure(t)) + "\n\n");
@@ -108,6 +108,18 @@ public final class PrComment {
                 + " | verdict | rounds |\n|---|---:|---:|---:|---|---:|\n";
         List<String> rows = comparisons.stream().map(c -> row(r, c, manyVariants)).toList();
         layout.table("All " + rows.size() + " comparisons on " + text(t.id()), header, rows);
+    }
+
+    /** {@code x86_64 · c7i.large · spot}, and the target's id when it says more (a replica's number). */
+    private static String heading(TargetView t) {
+        List<String> parts = new ArrayList<>();
+        for (String p : t.description().split(" · ")) {
+            if (!p.isBlank() && !parts.contains(p)) {
+                parts.add(p);
+            }
+        }
+        String heading = parts.isEmpty() ? t.id() : String.join(" · ", parts);
+        return parts.contains(t.id()) ? heading : heading + " (target " + t.id() + ")";
     }
 
     /** The verdict line of one target: what the gate would say, and every verdict counted. */
@@ -186,8 +198,9 @@ public final class PrComment {
                 + " leaves out how much another instance of the same type would differ (replicas would measure that)."
                 : "The interval resamples instances.")) + "\n\n");
         boolean types = rows.stream().map(r -> r.armType() + r.x86Type()).distinct().count() > 1;
-        String header = "| benchmark" + (types ? " | types" : "") + " | x86_64 median | arm64 median | time arm64 ÷ x86_64"
-                + " | cost per run arm64 ÷ x86_64 |\n|---" + (types ? "|---" : "") + "|---:|---:|---:|---:|\n";
+        String header = "| benchmark" + (types ? " | types" : "") + " | " + text("x86_64 median | arm64 median | time arm64"
+                + " ÷ x86_64 | cost per run arm64 ÷ x86_64").replace("\\|", "|") + " |\n|---" + (types ? "|---" : "")
+                + "|---:|---:|---:|---:|\n";
         List<String> lines = new ArrayList<>();
         for (CrossArchitecture.Row r : rows) {
             String label = Format.label(r.benchmark(), r.parameters()) + (r.variant() == null ? "" : " · " + r.variant());
