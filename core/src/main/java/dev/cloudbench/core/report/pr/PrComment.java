@@ -82,8 +82,8 @@ public final class PrComment {
             }
         }
         crossArchitecture(layout, run, bootstrap);
-        layout.text("### Cost\n\n" + text(ReportText.costLine(analysis).replace("the cost table", "the cost table of report.md").replaceFirst("\\.$", "")) + costPerTarget(analysis)
-                + ".\n\n");
+        String cost = ReportText.costLine(analysis).replace("the cost table", "the cost table of report.md");
+        layout.text("### Cost\n\n" + text(cost.replaceFirst("\\.$", "")) + costPerTarget(analysis) + ".\n\n");
         layout.text("### Full reports\n\n" + reportsLine(reports) + "\n\n");
         layout.text("<sub>" + text(howToRead(options)) + "</sub>\n");
         return layout.render(options.maxLength());
