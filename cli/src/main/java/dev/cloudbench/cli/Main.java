@@ -13,6 +13,7 @@ import dev.cloudbench.cli.command.ResultsCommand;
 import dev.cloudbench.cli.command.RunCommand;
 import dev.cloudbench.cli.command.ScriptCommand;
 import dev.cloudbench.cli.command.StatusCommand;
+import dev.cloudbench.cli.command.StopCommand;
 import dev.cloudbench.cli.engine.MissingPrerequisiteException;
 import dev.cloudbench.core.error.BadInputException;
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
 /** The {@code cloudbench} command. */
 @Command(name = "cloudbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reproducible, multi-architecture benchmark runs — in AWS or on this machine.",
-        subcommands = {RunCommand.class, StatusCommand.class, ResultsCommand.class, ListCommand.class,
+        subcommands = {RunCommand.class, StatusCommand.class, StopCommand.class, ResultsCommand.class, ListCommand.class,
             CleanupCommand.class, LocalCommand.class, ReportCommand.class, ScriptCommand.class, InvokeCommand.class,
             GithubCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
