@@ -4,8 +4,8 @@ import dev.cloudbench.cli.ExitCodes;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.pr.RefVariants;
 import dev.cloudbench.core.pr.RegressionGate;
-import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.results.RunResults;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -36,9 +36,7 @@ public final class ComparisonOptions {
     public Suite apply(Suite suite) {
         Suite out = RefVariants.apply(suite, repository, baselineRef, candidateRef);
         if (failOnRegression != null) {
-            if (!(failOnRegression >= 0) || failOnRegression.isInfinite()) {
-                throw new BadInputException("--fail-on-regression: " + failOnRegression + " is not a percentage of 0 or more");
-            }
+            RegressionGate.of("--fail-on-regression", failOnRegression);
             if (!out.hasVariants()) {
                 throw new BadInputException("--fail-on-regression: nothing to compare; give --baseline-ref and"
                         + " --candidate-ref, or a suite with variants");
@@ -55,7 +53,7 @@ public final class ComparisonOptions {
         if (failOnRegression == null || results.isEmpty()) {
             return exitCode;
         }
-        RegressionGate.Decision decision = new RegressionGate(failOnRegression).judge(results.get());
+        RegressionGate.Decision decision = RegressionGate.of("--fail-on-regression", failOnRegression).judge(results.get());
         if (decision.fails()) {
             err.println("cloudbench: regression: " + decision.summary());
             err.flush();

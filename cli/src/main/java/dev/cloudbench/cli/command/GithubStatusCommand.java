@@ -78,9 +78,7 @@ public final class GithubStatusCommand implements Callable<Integer> {
         if ((state == null) == (results == null)) {
             throw new BadInputException("give either RESULTS or --state, not " + (state == null ? "neither" : "both"));
         }
-        if (!(failOnRegression >= 0) || Double.isInfinite(failOnRegression)) {
-            throw new BadInputException("--fail-on-regression: " + failOnRegression + " is not a percentage of 0 or more");
-        }
+        RegressionGate gate = RegressionGate.of("--fail-on-regression", failOnRegression);
         for (String a : architectures) {
             if (!a.matches("[a-z0-9_]{1,20}")) {
                 throw new BadInputException("--arch: '" + a + "' is not an architecture name");
@@ -95,7 +93,7 @@ public final class GithubStatusCommand implements Callable<Integer> {
             statuses = architectures.stream().map(a -> ArchitectureStatus.status(a, state, text)).toList();
         } else {
             RunResults run = new ResultsFiles(Bootstrap.standard(), Clock.systemUTC()).load(results).results();
-            statuses = ArchitectureStatus.of(run, architectures, new RegressionGate(failOnRegression));
+            statuses = ArchitectureStatus.of(run, architectures, gate);
         }
         try {
             GitHubApi api = parent.api();

@@ -1,7 +1,7 @@
 package dev.cloudbench.cli.command;
 
 import dev.cloudbench.cli.ExitCodes;
-import dev.cloudbench.core.error.BadInputException;
+import dev.cloudbench.core.pr.RegressionGate;
 import dev.cloudbench.core.report.pr.PrComment;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.stats.Bootstrap;
@@ -28,8 +28,8 @@ public final class PrCommentOptions {
 
     /** Writes pr-comment.md into {@code dir} and says where. */
     int write(RunResults results, Path dir, PrintWriter out) throws IOException {
-        if (failOnRegression != null && (!(failOnRegression >= 0) || failOnRegression.isInfinite())) {
-            throw new BadInputException("--fail-on-regression: " + failOnRegression + " is not a percentage of 0 or more");
+        if (failOnRegression != null) {
+            RegressionGate.of("--fail-on-regression", failOnRegression);
         }
         String body = PrComment.render(results, PrComment.Options.standard().withReportsAt(reportsAt)
                 .withFailOnRegression(failOnRegression), Bootstrap.standard());

@@ -1,5 +1,6 @@
 package dev.cloudbench.core.pr;
 
+import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.report.Format;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
@@ -29,6 +30,14 @@ public record RegressionGate(double thresholdPercent) {
         if (!(thresholdPercent >= 0) || Double.isInfinite(thresholdPercent)) {
             throw new IllegalArgumentException("threshold " + thresholdPercent + " is not a percentage of 0 or more");
         }
+    }
+
+    /** The gate a flag asks for; bad input, naming the flag, when it is no percentage of 0 or more. */
+    public static RegressionGate of(String flag, double percent) {
+        if (!(percent >= 0) || Double.isInfinite(percent)) {
+            throw new BadInputException(flag + ": " + percent + " is not a percentage of 0 or more");
+        }
+        return new RegressionGate(percent);
     }
 
     /** Judges every target of the run. */
