@@ -20,6 +20,11 @@ public final class ExitCodes {
     public static final int STACK_NOT_DEPLOYED = 7;
     /** The credentials are valid but not allowed to do what the command needs. */
     public static final int ACCESS_DENIED = 8;
+    /**
+     * {@code --fail-on-regression PCT}: a benchmark was confirmed slower than the baseline by more
+     * than PCT on some target (verdict slower); unstable and unchanged never give this code.
+     */
+    public static final int REGRESSION = 9;
 
     private ExitCodes() {
     }

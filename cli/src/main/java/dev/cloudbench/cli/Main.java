@@ -4,6 +4,7 @@ import dev.cloudbench.cli.cloud.AwsFailures;
 import dev.cloudbench.cli.cloud.CloudEnvironment;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.command.CleanupCommand;
+import dev.cloudbench.cli.command.GithubCommand;
 import dev.cloudbench.cli.command.HistoryCommand;
 import dev.cloudbench.cli.command.InvokeCommand;
 import dev.cloudbench.cli.command.ListCommand;
@@ -13,6 +14,7 @@ import dev.cloudbench.cli.command.ResultsCommand;
 import dev.cloudbench.cli.command.RunCommand;
 import dev.cloudbench.cli.command.ScriptCommand;
 import dev.cloudbench.cli.command.StatusCommand;
+import dev.cloudbench.cli.command.StopCommand;
 import dev.cloudbench.cli.engine.MissingPrerequisiteException;
 import dev.cloudbench.core.error.BadInputException;
 import java.io.PrintWriter;
@@ -23,9 +25,9 @@ import picocli.CommandLine.Command;
 /** The {@code cloudbench} command. */
 @Command(name = "cloudbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reproducible, multi-architecture benchmark runs — in AWS or on this machine.",
-        subcommands = {RunCommand.class, StatusCommand.class, ResultsCommand.class, ListCommand.class,
-            CleanupCommand.class, LocalCommand.class, ReportCommand.class, HistoryCommand.class, ScriptCommand.class, InvokeCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, StatusCommand.class, StopCommand.class, ResultsCommand.class, ListCommand.class,
+            CleanupCommand.class, LocalCommand.class, ReportCommand.class, HistoryCommand.class, ScriptCommand.class,
+            InvokeCommand.class, GithubCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cloudbench local examples/suites/quickstart.json",
             "  cloudbench run examples/suites/quickstart.json --arch both",
@@ -42,7 +44,8 @@ import picocli.CommandLine.Command;
             "5:a cloud run finished, but some of its targets failed (the others' results are kept)",
             "6:no AWS credentials or region, or the credentials expired or were refused",
             "7:the stack is not deployed in this region (--stack, --region)",
-            "8:access denied: the credentials may not do what the command needs"})
+            "8:access denied: the credentials may not do what the command needs",
+            "9:--fail-on-regression: a benchmark was confirmed slower than the baseline by more than PCT"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

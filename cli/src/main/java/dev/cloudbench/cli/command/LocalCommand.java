@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,7 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "local", mixinStandardHelpOptions = true,
         footerHeading = "%nExamples:%n",
         footer = {"  cloudbench local examples/suites/quickstart.json",
-            "  cloudbench local my-suite.yaml --output results/"},
+            "  cloudbench local my-suite.yaml --output results/",
+            "  cloudbench local suite.json --baseline-ref main --candidate-ref my-branch --fail-on-regression 5"},
         description = {"Run a suite on this machine through the state machine that runs in AWS.",
             "This host is the instance, bash is SSM, a directory is S3."})
 public final class LocalCommand implements Callable<Integer> {
@@ -43,11 +45,14 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "print stack traces of unexpected errors")
     boolean verbose;
 
+    @Mixin
+    ComparisonOptions comparison;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Suite suite = SuiteValidator.validate(InputReader.suiteFile(suiteFile));
+        Suite suite = SuiteValidator.validate(comparison.apply(InputReader.suiteFile(suiteFile)));
         RunRequest request = LocalRun.request(suite, Clock.systemUTC());
         Abort abort = new Abort();
         LocalRun.Options options = LocalRun.Options.of(Home.locate(), output.toAbsolutePath())
@@ -99,13 +104,13 @@ public final class LocalCommand implements Callable<Integer> {
                 outcome.succeeded() ? "succeeded" : "failed", outcome.seconds());
         out.flush();
         if (outcome.succeeded()) {
-            return ExitCodes.OK;
+            return comparison.exitCode(ExitCodes.OK, outcome.results(), out, err);
         }
         String cause = outcome.cause() == null ? "" : outcome.cause();
         if (ImageBuildFailedException.class.getName().equals(outcome.error())) {
             throw new MissingPrerequisiteException(cause.replace(outcome.error() + ": ", ""));
         }
         err.println("cloudbench: run failed: " + cause);
-        return ExitCodes.RUN_FAILED;
+        return comparison.exitCode(ExitCodes.RUN_FAILED, outcome.results(), out, err);
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  cloudbench report cloudbench-results/runs/<run-id>/",
             "  cloudbench report new/results.json --baseline old/results.json",
-            "  cloudbench report directory-of-hyperfine-exports/"},
+            "  cloudbench report directory-of-hyperfine-exports/",
+            "  cloudbench report cloudbench-results/runs/<run-id>/ --format pr-comment"},
         description = {"Render report.md and report.html from a run directory, a results.json, or a directory of",
             "plain hyperfine JSON exports (one target; each subdirectory of exports another target)."})
 public final class ReportCommand implements Callable<Integer> {
@@ -50,11 +52,27 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "print stack traces of unexpected errors")
     boolean verbose;
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "reports",
+            description = {"reports: report.md and report.html (default); " + PrCommentOptions.FORMAT + ": "
+                + PrCommentOptions.FILE + ", the pull-request comment of a baseline/candidate run"})
+    String format;
+
+    @Mixin
+    PrCommentOptions prComment;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         ResultsFiles files = new ResultsFiles(Bootstrap.standard(), Clock.systemUTC());
+        if (!"reports".equals(format) && !PrCommentOptions.FORMAT.equals(format)) {
+            throw new BadInputException("--format: '" + format + "' is neither reports nor " + PrCommentOptions.FORMAT);
+        }
         ResultsFiles.Loaded loaded = files.load(input);
+        if (PrCommentOptions.FORMAT.equals(format)) {
+            Path dir = (output == null ? loaded.directory() : output).toAbsolutePath();
+            Files.createDirectories(dir);
+            return prComment.write(loaded.results(), dir, out);
+        }
         Map<String, Baseline> baselines = baseline == null
                 ? Baseline.recorded(loaded.results(), files.recordedBaselines(loaded))
                 : Baseline.matching(loaded.results(), files.load(baseline).results());

@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
         footerHeading = "%nExamples:%n",
         footer = {"  cloudbench run examples/suites/quickstart.json --arch both",
             "  cloudbench run suite.json --arch arm64 --instance-type arm64=c8g.large",
-            "  cloudbench run suite.json --no-wait --stack bench --region eu-west-1"},
+            "  cloudbench run suite.json --no-wait --stack bench --region eu-west-1",
+            "  cloudbench run suite.json --arch both --baseline-ref main --candidate-ref my-branch --fail-on-regression 5"},
         description = {"Run a suite in AWS, one fresh instance per target, and follow it to its results.",
             "Starts the stack's state machine, shows each target's progress, copies the results and reports",
             "here. Ctrl-C asks whether to stop the run."})
@@ -52,6 +53,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CloudOptions cloud;
+
+    @Mixin
+    ComparisonOptions comparison;
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "suite file (.json, .yaml or .yml)")
     Path suiteFile;
@@ -99,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Suite suite = SuiteValidator.validate(InputReader.suiteFile(suiteFile));
+        Suite suite = SuiteValidator.validate(comparison.apply(InputReader.suiteFile(suiteFile)));
         if (runs != null) {
             suite = SuiteValidator.validate(withRuns(suite, runs));
         }
@@ -167,15 +171,15 @@ public final class RunCommand implements Callable<Integer> {
             err.println("cloudbench: " + summary.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + summary.substring(1));
             err.flush();
         }
-        return end.exitCode();
+        return comparison.exitCode(end.exitCode(), read, out, err);
     }
 
-    /** Every benchmark measured {@code n} times: the suite's runs, and no benchmark's own. */
+    /** Every benchmark measured {@code n} times: the suite's runs, and no benchmark's own; variants and rounds kept. */
     static Suite withRuns(Suite s, int n) {
         List<Benchmark> benchmarks = s.benchmarks().stream().map(b -> new Benchmark(b.name(), b.command(),
                 b.parameters(), b.warmup(), null, b.timeoutSeconds())).toList();
         return new Suite(s.name(), s.description(), s.repository(), s.setup(), s.warmup(), n, s.timeoutSeconds(),
-                benchmarks);
+                benchmarks, s.variants(), s.rounds());
     }
 
     static int defaultTimeout(Suite suite) {

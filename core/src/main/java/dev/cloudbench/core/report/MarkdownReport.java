@@ -143,7 +143,7 @@ public final class MarkdownReport {
     }
 
     /** Text that Markdown must not read as markup: table pipes, HTML, emphasis and code marks. */
-    static String text(String s) {
+    public static String text(String s) {
         if (s == null) {
             return "";
         }
