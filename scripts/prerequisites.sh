@@ -51,7 +51,7 @@ elif [ -z "$node_ok" ] && [ "$(uname -m)" != "x86_64" ]; then
 fi
 
 # hyperfine, provisioned without root when it is missing; it prints its own line.
-if ! hyperfine_dir="$("$root/scripts/provision-hyperfine.sh")"; then
+if ! hyperfine_dir="$("$BASH" "$root/scripts/provision-hyperfine.sh")"; then
   missing=$((missing + 1))
 fi
 
