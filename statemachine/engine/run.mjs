@@ -1,9 +1,13 @@
 // Runs one execution of a state machine definition with aws-local-stepfunctions and reports
 // every engine event as one JSON line on stdout, so the cloudbench CLI can show progress.
 //
-//   node run.mjs --definition FILE [--execution-name NAME] [--wait NAME=MS ...] [--retry NAME=MS ...] < input.json
+//   node run.mjs --definition FILE [--execution-name NAME] [--wait NAME=MS ...] [--retry NAME=MS ...]
+//                [--lambda-endpoint-on-stdin] < input.json
 //
 // Task states call their Lambda ARNs through the Lambda Invoke API at AWS_ENDPOINT_URL_LAMBDA.
+// With --lambda-endpoint-on-stdin, the first line of stdin is that endpoint (the cloudbench CLI's
+// holds its run's secret in the path, which the SDK keeps in front of every request's path) and the
+// rest is the input: so the secret never shows in this process's environment or arguments.
 // The last line is {"type":"ExecutionSucceeded","output":...} or {"type":"ExecutionFailed",
 // "error":...,"cause":...}. Exit codes: 0 succeeded, 2 the execution failed, 1 the engine
 // could not run it (bad definition, bad arguments).
@@ -11,9 +15,13 @@ import { readFileSync } from 'node:fs';
 import { StateMachine, ExecutionError } from 'aws-local-stepfunctions';
 
 function parseArgs(argv) {
-  const args = { definition: null, executionName: `local-${Date.now()}`, wait: {}, retry: {} };
+  const args = { definition: null, executionName: `local-${Date.now()}`, wait: {}, retry: {}, endpointOnStdin: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === '--lambda-endpoint-on-stdin') {
+      args.endpointOnStdin = true;
+      continue;
+    }
     const value = argv[i + 1];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     i++;
@@ -43,7 +51,15 @@ async function main() {
   try {
     args = parseArgs(process.argv.slice(2));
     definition = JSON.parse(readFileSync(args.definition, 'utf8'));
-    input = JSON.parse(readFileSync(0, 'utf8'));
+    let stdin = readFileSync(0, 'utf8');
+    if (args.endpointOnStdin) {
+      const newline = stdin.indexOf('\n');
+      if (newline < 0) throw new Error('--lambda-endpoint-on-stdin: no endpoint line on stdin');
+      // Read by the SDK when each Task state creates its Lambda client.
+      process.env.AWS_ENDPOINT_URL_LAMBDA = stdin.slice(0, newline).trim();
+      stdin = stdin.slice(newline + 1);
+    }
+    input = JSON.parse(stdin);
   } catch (e) {
     process.stderr.write(`engine: ${e.message}\n`);
     return 1;

@@ -14,52 +14,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every task of the state machine by its function name — the name that follows
- * {@code function:} in the task's Lambda ARN, and the key of its substitution in the definition
- * ({@code ${PlanRunFunctionArn}} for {@code PlanRun}).
+ * The services behind the handlers, each wired the same way by {@link Functions#wire} and by the
+ * handlers' Lambda constructors; and, for code written before {@link Functions}, its lists.
  */
 public final class Tasks {
-    public static final Set<String> NAMES = Set.of("PlanRun", "ResolveImages", "StartImageBuild", "CheckImageBuild",
-            "LaunchInstance", "CheckInstance", "StartBenchmark", "CheckBenchmark", "CollectResults",
-            "TerminateInstance", "TerminateAfterFailure", "PublishReport", "CleanupRun");
+    /** The state machine's tasks: {@link Functions#taskNames()}. */
+    public static final Set<String> NAMES = Functions.taskNames();
 
-    /** Functions that events start, not the state machine. */
-    public static final Set<String> EVENT_FUNCTIONS = Set.of("CleanupExecution", "Sweep");
+    /** Functions that events start, not the state machine: {@link Functions#eventFunctionNames()}. */
+    public static final Set<String> EVENT_FUNCTIONS = Functions.eventFunctionNames();
 
     private Tasks() {
     }
 
-    /** The functions EventBridge rules start: cleanup on execution status change, and the sweeper. */
+    /** The functions EventBridge rules start, wired to {@code p}. */
     public static Map<String, RequestStreamHandler> wireEventFunctions(Ports p) {
-        Map<String, RequestStreamHandler> functions = new LinkedHashMap<>();
-        functions.put("CleanupExecution", new CleanupExecutionHandler(cleanup(p)));
-        functions.put("Sweep", new SweepHandler(sweep(p)));
+        Map<String, RequestStreamHandler> functions = new LinkedHashMap<>(Functions.wire(p));
+        functions.keySet().retainAll(EVENT_FUNCTIONS);
         return functions;
     }
 
-    /** One handler per task, all wired to the same ports. */
+    /** The state machine's tasks, wired to {@code p}. */
     public static Map<String, RequestStreamHandler> wire(Ports p) {
-        Map<String, RequestStreamHandler> tasks = new LinkedHashMap<>();
-        tasks.put("PlanRun", new PlanRunHandler(plan(p)));
-        tasks.put("ResolveImages", new ResolveImagesHandler(images(p)));
-        tasks.put("StartImageBuild", new StartImageBuildHandler(images(p)));
-        tasks.put("CheckImageBuild", new CheckImageBuildHandler(images(p)));
-        tasks.put("LaunchInstance", new LaunchInstanceHandler(instances(p)));
-        tasks.put("CheckInstance", new CheckInstanceHandler(instances(p)));
-        tasks.put("StartBenchmark", new StartBenchmarkHandler(benchmarks(p)));
-        tasks.put("CheckBenchmark", new CheckBenchmarkHandler(benchmarks(p)));
-        tasks.put("CollectResults", new CollectResultsHandler(benchmarks(p)));
-        tasks.put("TerminateInstance", new TerminateInstanceHandler(targetEnds(p)));
-        tasks.put("TerminateAfterFailure", new TerminateAfterFailureHandler(targetEnds(p)));
-        tasks.put("PublishReport", new PublishReportHandler(report(p)));
-        tasks.put("CleanupRun", new CleanupRunHandler(cleanup(p)));
-        if (!tasks.keySet().equals(NAMES)) {
-            throw new IllegalStateException("task list out of date: " + tasks.keySet());
-        }
+        Map<String, RequestStreamHandler> tasks = new LinkedHashMap<>(Functions.wire(p));
+        tasks.keySet().retainAll(NAMES);
         return tasks;
     }
 
-    /** The handler class of a task: {@code PlanRun} is {@code PlanRunHandler} in this package. */
+    /** The handler class of a function: {@code PlanRun} is {@code PlanRunHandler} in this package. */
     public static String handlerClassName(String task) {
         return Tasks.class.getPackageName() + "." + task + "Handler";
     }

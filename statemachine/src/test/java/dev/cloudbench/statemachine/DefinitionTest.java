@@ -9,7 +9,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.cloudbench.cli.engine.LocalArns;
 import dev.cloudbench.core.json.Json;
-import dev.cloudbench.functions.Tasks;
+import dev.cloudbench.functions.Functions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class DefinitionTest {
         while (m.find()) {
             used.add(m.group(1));
         }
-        assertThat(used).isEqualTo(Tasks.NAMES);
+        assertThat(used).isEqualTo(Functions.taskNames());
     }
 
     @Test

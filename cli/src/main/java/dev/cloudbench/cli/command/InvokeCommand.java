@@ -6,12 +6,11 @@ import dev.cloudbench.cli.engine.LocalContext;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.error.CloudbenchException;
 import dev.cloudbench.core.json.Json;
-import dev.cloudbench.functions.Tasks;
+import dev.cloudbench.functions.Functions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,7 +44,8 @@ public final class InvokeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FUNCTION", description = "the function (task) name, e.g. LaunchInstance")
+    @Parameters(index = "0", paramLabel = "FUNCTION",
+            description = "a function of the stack, e.g. LaunchInstance, CleanupExecution or Sweep")
     String function;
 
     @Option(names = "--event", required = true, paramLabel = "FILE", description = "the input event (JSON)")
@@ -58,10 +58,8 @@ public final class InvokeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Tasks.NAMES.contains(function)) {
-            throw new BadInputException("unknown function '" + function + "' (one of "
-                    + new TreeSet<>(Tasks.NAMES) + ")");
-        }
+        Functions.Entry entry = Functions.named(function).orElseThrow(() -> new BadInputException(
+                "unknown function '" + function + "' (one of " + new TreeSet<>(Functions.names()) + ")"));
         byte[] payload;
         try {
             payload = Files.readAllBytes(event);
@@ -70,7 +68,8 @@ public final class InvokeCommand implements Callable<Integer> {
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            handler().handleRequest(new ByteArrayInputStream(payload), output, new LocalContext(function));
+            // As Lambda builds it; a failing constructor (a missing variable) fails the invocation.
+            entry.lambda().get().handleRequest(new ByteArrayInputStream(payload), output, new LocalContext(function));
         } catch (Exception e) {
             // As Lambda reports it: the exception's class name is the error name Step Functions sees.
             err.println(e.getClass().getName() + ": " + e.getMessage());
@@ -85,15 +84,5 @@ public final class InvokeCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8).strip());
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** The handler as Lambda builds it; a failing constructor (a missing variable) fails the invocation. */
-    private RequestStreamHandler handler() throws Exception {
-        try {
-            Class<?> type = Class.forName(Tasks.handlerClassName(function));
-            return (RequestStreamHandler) type.getConstructor().newInstance();
-        } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
     }
 }

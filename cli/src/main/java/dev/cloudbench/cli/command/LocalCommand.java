@@ -32,6 +32,10 @@ import picocli.CommandLine.Parameters;
         description = {"Run a suite on this machine through the state machine that runs in AWS.",
             "This host is the instance, bash is SSM, a directory is S3."})
 public final class LocalCommand implements Callable<Integer> {
+    /** Said before every local run: the "instance" is this machine, and the suite is not sandboxed. */
+    static final String RUNS_AS_YOU = "The suite runs as you (%s) on this machine, not in a sandbox;"
+            + " AWS, GitHub and other credentials are withheld from its environment.";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -65,6 +69,7 @@ public final class LocalCommand implements Callable<Integer> {
         out.println("cloudbench local: suite " + suite.name() + ", " + suite.benchmarks().size() + " benchmark(s), "
                 + (suite.hasVariants() ? suite.variants().size() + " variants in interleaved rounds, " : "")
                 + "results in " + output.toAbsolutePath());
+        out.println(RUNS_AS_YOU.formatted(System.getProperty("user.name")));
         out.flush();
         // Ctrl-C stops the execution as StopExecution would; the cleanup layers then end its instances.
         CountDownLatch finished = new CountDownLatch(1);
@@ -84,6 +89,11 @@ public final class LocalCommand implements Callable<Integer> {
         LocalRun.Outcome outcome;
         try {
             outcome = LocalRun.execute(request, options, err, new ProgressPrinter(out));
+        } catch (MissingPrerequisiteException e) {
+            // Checked before the state machine starts: every missing tool at once, one line each.
+            e.problems().forEach(p -> err.println("cloudbench: missing prerequisite: " + p));
+            err.flush();
+            return ExitCodes.MISSING_PREREQUISITE;
         } finally {
             finished.countDown();
         }

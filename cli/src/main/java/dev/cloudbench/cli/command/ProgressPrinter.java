@@ -2,7 +2,9 @@ package dev.cloudbench.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudbench.cli.engine.EngineEvent;
+import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.results.TargetError;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +17,8 @@ import java.util.function.Consumer;
  * Turns execution events — the local engine's, or a cloud execution's history translated to them —
  * into a readable progress log, per target: each state entered once (the wait loops would repeat),
  * the instance launched (market and zone), ready, each benchmark as it starts ("benchmark 2 of 3"),
- * results collected, the instance terminated; failures and retries with their cause; the time since
- * the execution started on every line.
+ * results collected, the instance terminated; failures ({@code State: ErrorName: message}, never the
+ * raw Lambda error document) and retries; the time since the execution started on every line.
  */
 final class ProgressPrinter implements Consumer<EngineEvent> {
     private static final String TARGETS_MAP = "Run Targets";
@@ -45,7 +47,7 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
                 }
             }
             case "StateExited" -> onExit(e, where, at);
-            case "StateFailed" -> line(at, where + e.state() + " failed: " + TargetError.shortName(e.error())
+            case "StateFailed" -> line(at, where + e.state() + ": " + TargetError.shortName(e.error())
                     + (shortCause(e).isEmpty() ? "" : ": " + shortCause(e)));
             case "StateRetried" -> line(at, where + e.state() + " retried");
             default -> {
@@ -125,8 +127,23 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
         }
     }
 
-    private static String shortCause(EngineEvent e) {
-        String cause = e.cause() == null ? "" : e.cause();
+    /**
+     * The failure's message. A Lambda task's cause is the function's error document
+     * ({@code {"errorType", "errorMessage", "stackTrace"}}) in AWS and in the local engine alike:
+     * its message is what a person reads.
+     */
+    static String shortCause(EngineEvent e) {
+        String cause = e.cause() == null ? "" : e.cause().strip();
+        if (cause.startsWith("{")) {
+            try {
+                JsonNode document = Json.payload().readTree(cause);
+                if (document.path("errorMessage").isTextual()) {
+                    cause = document.path("errorMessage").asText();
+                }
+            } catch (IOException notJson) {
+                // a cause that only looks like JSON is shown as it is
+            }
+        }
         String prefix = e.error() + ": ";
         return cause.startsWith(prefix) ? cause.substring(prefix.length()) : cause;
     }

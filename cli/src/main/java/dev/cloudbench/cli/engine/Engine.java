@@ -95,6 +95,9 @@ public final class Engine {
      * @param waits         wait-state overrides in milliseconds, by state name
      * @param retries       retry-interval overrides in milliseconds, by state name
      * @param abort         stops the execution when requested; it then ends with ExecutionAborted
+     * @param lambdaEndpoint the Invoke endpoint, with the run's secret in its path: handed to the
+     *                       engine on its stdin, never in its environment or arguments, which other
+     *                       processes can read in /proc
      * @return the final event
      */
     public EngineEvent run(Path definition, String input, String executionName, URI lambdaEndpoint,
@@ -106,14 +109,15 @@ public final class Engine {
                     + statemachineDir + " or put node 22 on the PATH");
         }
         List<String> command = new ArrayList<>(List.of(node, statemachineDir.resolve("engine/run.mjs").toString(),
-                "--definition", definition.toString(), "--execution-name", executionName));
+                "--definition", definition.toString(), "--execution-name", executionName,
+                "--lambda-endpoint-on-stdin"));
         waits.forEach((k, v) -> command.addAll(List.of("--wait", k + "=" + v)));
         retries.forEach((k, v) -> command.addAll(List.of("--retry", k + "=" + v)));
         ProcessBuilder pb = new ProcessBuilder(command).directory(statemachineDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         Map<String, String> env = pb.environment();
-        env.put("AWS_ENDPOINT_URL_LAMBDA", lambdaEndpoint.toString());
-        // The engine's SDK signs requests; the local endpoint ignores the signature.
+        env.keySet().removeIf(name -> name.startsWith("AWS_ENDPOINT_URL"));
+        // The engine's SDK signs requests; the local endpoint checks the secret in its path instead.
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
@@ -123,7 +127,7 @@ public final class Engine {
             Process process = pb.start();
             abort.attach(process);
             try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                stdin.write((lambdaEndpoint + "\n" + input).getBytes(StandardCharsets.UTF_8));
             }
             EngineEvent last = null;
             try (BufferedReader out = new BufferedReader(

@@ -13,9 +13,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,15 +31,32 @@ import java.util.function.Consumer;
  * routing each call to a handler in this process. Errors are answered as Lambda answers an
  * unhandled exception: status 200, {@code X-Amz-Function-Error: Unhandled}, and a body of
  * {@code {errorType, errorMessage, stackTrace}} whose type is the exception's class name.
+ *
+ * <p>It serves its own engine only. Any local process, or a web page that finds the port, could
+ * otherwise invoke Start Benchmark with a script of its own. So every request must carry
+ * <ul>
+ *   <li>the per-run secret as the first path segment: the engine is given the endpoint with it
+ *       ({@link #endpoint()}), and its SDK keeps an endpoint's path in front of every operation's;</li>
+ *   <li>a {@code Host} of {@code 127.0.0.1:PORT} or {@code localhost:PORT} (a DNS-rebinding page
+ *       sends its own host name), and no {@code Origin} (browsers send one; the SDK never does);</li>
+ *   <li>a JSON body sent as {@code application/json} or as {@code application/octet-stream}, the
+ *       type the AWS SDKs give Invoke's payload. Neither is a type a page may send cross-origin
+ *       without a CORS preflight, which is never answered here: form, multipart and text bodies
+ *       are refused.</li>
+ * </ul>
+ * Anything else is answered 403 before any handler runs.
  */
 public final class InvokeServer implements AutoCloseable {
     private static final String PREFIX = "/2015-03-31/functions/";
     private static final String SUFFIX = "/invocations";
+    /** application/octet-stream is what the AWS SDKs send Invoke's payload as; the body must still be JSON. */
+    private static final Set<String> JSON_TYPES = Set.of("application/json", "application/octet-stream");
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, RequestStreamHandler> handlers;
     private final Consumer<Throwable> onError;
+    private final String secret;
 
     /**
      * @param handlers by function name
@@ -43,6 +65,9 @@ public final class InvokeServer implements AutoCloseable {
     public InvokeServer(Map<String, RequestStreamHandler> handlers, Consumer<Throwable> onError) throws IOException {
         this.handlers = Map.copyOf(handlers);
         this.onError = onError;
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        this.secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lambda-invoke");
@@ -50,12 +75,17 @@ public final class InvokeServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext(PREFIX, this::handle);
+        server.createContext("/", this::handle);
         server.start();
     }
 
-    /** The endpoint to give the engine as {@code AWS_ENDPOINT_URL_LAMBDA}. */
+    /** The endpoint to give the engine as {@code AWS_ENDPOINT_URL_LAMBDA}: it holds the per-run secret. */
     public URI endpoint() {
+        return URI.create(origin() + "/" + secret);
+    }
+
+    /** Where this server listens, without the secret. */
+    public URI origin() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -72,8 +102,14 @@ public final class InvokeServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getRawPath();
-            if (!"POST".equals(exchange.getRequestMethod()) || !path.endsWith(SUFFIX)) {
+            String refusal = refusal(exchange);
+            if (refusal != null) {
+                error(exchange, 403, "AccessDeniedException", refusal);
+                return;
+            }
+            String path = exchange.getRequestURI().getRawPath().substring(secret.length() + 1);
+            if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith(PREFIX) || !path.endsWith(SUFFIX)
+                    || path.length() <= PREFIX.length() + SUFFIX.length()) {
                 error(exchange, 404, "UnknownOperationException", "only Invoke is served here");
                 return;
             }
@@ -84,6 +120,10 @@ public final class InvokeServer implements AutoCloseable {
                 return;
             }
             byte[] payload = exchange.getRequestBody().readAllBytes();
+            if (!isJson(payload)) {
+                error(exchange, 403, "AccessDeniedException", "only JSON bodies are served here");
+                return;
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] body;
             boolean failed = false;
@@ -109,6 +149,39 @@ public final class InvokeServer implements AutoCloseable {
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(body);
             }
+        }
+    }
+
+    /** Why a request is not from this server's engine, or null when it is. */
+    private String refusal(HttpExchange exchange) {
+        int port = server.getAddress().getPort();
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host == null || !(host.equals("127.0.0.1:" + port) || host.equalsIgnoreCase("localhost:" + port))) {
+            return "Host must be 127.0.0.1:" + port;
+        }
+        if (exchange.getRequestHeaders().containsKey("Origin")) {
+            return "requests from web pages are not served here";
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        int end = path.indexOf('/', 1);
+        byte[] given = (end > 0 ? path.substring(1, end) : "").getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(given, secret.getBytes(StandardCharsets.UTF_8))) {
+            return "this endpoint serves only the engine of its own run";
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!JSON_TYPES.contains(media)) {
+            return "only JSON bodies are served here (Content-Type " + (type == null ? "missing" : type) + ")";
+        }
+        return null;
+    }
+
+    private static boolean isJson(byte[] payload) {
+        try {
+            var document = Json.payload().readTree(payload);
+            return document != null && !document.isMissingNode();
+        } catch (IOException e) {
+            return false;
         }
     }
 

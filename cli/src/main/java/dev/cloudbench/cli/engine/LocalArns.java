@@ -1,6 +1,6 @@
 package dev.cloudbench.cli.engine;
 
-import dev.cloudbench.functions.Tasks;
+import dev.cloudbench.functions.Functions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +25,7 @@ public final class LocalArns {
         Matcher m = SUBSTITUTION.matcher(definition);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            if (!Tasks.NAMES.contains(m.group(1))) {
+            if (!Functions.taskNames().contains(m.group(1))) {
                 throw new IllegalStateException("the definition names an unknown task: " + m.group());
             }
             m.appendReplacement(out, Matcher.quoteReplacement(arn(m.group(1))));

@@ -1,8 +1,26 @@
 package dev.cloudbench.cli.engine;
 
-/** Something this host must provide (Node 22, npm, a tool) is missing; the message says what to do. */
+import java.util.List;
+
+/**
+ * Something this host must provide (Node 22, npm, a tool) is missing; each problem is one line
+ * saying what is missing and how to fix it.
+ */
 public final class MissingPrerequisiteException extends RuntimeException {
+    private final List<String> problems;
+
     public MissingPrerequisiteException(String message) {
-        super(message);
+        this(List.of(message));
+    }
+
+    /** @param problems one line each, reported together */
+    public MissingPrerequisiteException(List<String> problems) {
+        super(String.join("; ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Every missing prerequisite, one line each. */
+    public List<String> problems() {
+        return problems;
     }
 }

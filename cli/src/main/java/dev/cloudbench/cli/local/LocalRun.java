@@ -18,7 +18,7 @@ import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.validation.RequestValidator;
 import dev.cloudbench.functions.Ports;
 import dev.cloudbench.functions.RunIdSuffix;
-import dev.cloudbench.functions.Tasks;
+import dev.cloudbench.functions.Functions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -55,33 +55,39 @@ public final class LocalRun {
      * @param definition    last say over the definition's text, for tests (shorter task timeouts)
      * @param abort         stops the execution when requested, as StopExecution does
      * @param handlerErrors sees every exception a handler throws
+     * @param environment   this host's environment: checked for prerequisites, and what suites
+     *                      inherit once credentials are withheld ({@link SuiteEnvironment})
      */
     public record Options(Path home, Path output, Clock clock, UnaryOperator<Ports> ports,
                           UnaryOperator<Map<String, RequestStreamHandler>> tasks, UnaryOperator<String> definition,
-                          Abort abort, Consumer<Throwable> handlerErrors) {
+                          Abort abort, Consumer<Throwable> handlerErrors, Map<String, String> environment) {
         public static Options of(Path home, Path output) {
             return new Options(home, output, Clock.systemUTC(), UnaryOperator.identity(), UnaryOperator.identity(),
-                    UnaryOperator.identity(), new Abort(), e -> { });
+                    UnaryOperator.identity(), new Abort(), e -> { }, System.getenv());
         }
 
         public Options withPorts(UnaryOperator<Ports> decorator) {
-            return new Options(home, output, clock, decorator, tasks, definition, abort, handlerErrors);
+            return new Options(home, output, clock, decorator, tasks, definition, abort, handlerErrors, environment);
         }
 
         public Options withTasks(UnaryOperator<Map<String, RequestStreamHandler>> decorator) {
-            return new Options(home, output, clock, ports, decorator, definition, abort, handlerErrors);
+            return new Options(home, output, clock, ports, decorator, definition, abort, handlerErrors, environment);
         }
 
         public Options withDefinition(UnaryOperator<String> transform) {
-            return new Options(home, output, clock, ports, tasks, transform, abort, handlerErrors);
+            return new Options(home, output, clock, ports, tasks, transform, abort, handlerErrors, environment);
         }
 
         public Options withAbort(Abort control) {
-            return new Options(home, output, clock, ports, tasks, definition, control, handlerErrors);
+            return new Options(home, output, clock, ports, tasks, definition, control, handlerErrors, environment);
         }
 
         public Options withHandlerErrors(Consumer<Throwable> sink) {
-            return new Options(home, output, clock, ports, tasks, definition, abort, sink);
+            return new Options(home, output, clock, ports, tasks, definition, abort, sink, environment);
+        }
+
+        public Options withEnvironment(Map<String, String> variables) {
+            return new Options(home, output, clock, ports, tasks, definition, abort, handlerErrors, Map.copyOf(variables));
         }
     }
 
@@ -123,6 +129,8 @@ public final class LocalRun {
     public static Outcome execute(RunRequest request, Options options, PrintWriter log, Consumer<EngineEvent> events)
             throws IOException {
         Path statemachine = options.home().resolve("statemachine");
+        // Everything this host must provide, reported at once, before the engine or a handler starts.
+        String path = HostPrerequisites.check(options.home(), options.environment(), log);
         Engine engine = new Engine(statemachine);
         engine.ensureInstalled(log);
         DirectoryStore store = new DirectoryStore(options.output());
@@ -130,11 +138,11 @@ public final class LocalRun {
         LocalExecutions executions = new LocalExecutions();
         long started = System.nanoTime();
         try (LocalHost host = new LocalHost(hostsRoot)) {
-            Ports ports = options.ports().apply(new Ports(new LocalImages(System.getenv("PATH")),
-                    new LocalFleet(host, options.clock()), new LocalShell(host, store), store, executions,
+            Ports ports = options.ports().apply(new Ports(new LocalImages(path),
+                    new LocalFleet(host, options.clock()),
+                    new LocalShell(host, store, SuiteEnvironment.of(options.environment(), path)), store, executions,
                     options.clock(), LocalRun::randomSuffix));
-            Map<String, RequestStreamHandler> functions = new LinkedHashMap<>(options.tasks().apply(Tasks.wire(ports)));
-            functions.putAll(Tasks.wireEventFunctions(ports));
+            Map<String, RequestStreamHandler> functions = new LinkedHashMap<>(options.tasks().apply(Functions.wire(ports)));
             Path definition = Files.createTempFile("cloudbench-", ".asl.json");
             try (InvokeServer server = new InvokeServer(functions, options.handlerErrors())) {
                 Files.writeString(definition, options.definition().apply(LocalArns.substitute(

@@ -19,13 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * bash on this host as the remote shell: the script runs asynchronously in the instance's work
  * directory, in its own session, with stdout and stderr written into the result store under the
- * log prefix (as SSM writes them to S3), and is killed when it passes its timeout.
+ * log prefix (as SSM writes them to S3), and is killed when it passes its timeout. Its
+ * environment is given, never the CLI's own: {@link SuiteEnvironment} withholds credentials.
  */
 public final class LocalShell implements RemoteShellPort {
     private static final int TAIL_BYTES = 4096;
 
     private final LocalHost host;
     private final DirectoryStore store;
+    private final Map<String, String> environment;
     private final Map<String, Command> commands = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,9 +47,11 @@ public final class LocalShell implements RemoteShellPort {
         }
     }
 
-    public LocalShell(LocalHost host, DirectoryStore store) {
+    /** @param environment the whole environment of every script (see {@link SuiteEnvironment#of}) */
+    public LocalShell(LocalHost host, DirectoryStore store, Map<String, String> environment) {
         this.host = host;
         this.store = store;
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
@@ -69,8 +73,10 @@ public final class LocalShell implements RemoteShellPort {
             Path stdout = store.file(logPrefix + "stdout.txt");
             Path stderr = store.file(logPrefix + "stderr.txt");
             Files.createDirectories(stdout.getParent());
-            Process process = new ProcessBuilder("setsid", "bash", scriptFile.toString())
-                    .directory(instance.dir.toFile())
+            ProcessBuilder pb = new ProcessBuilder("setsid", "bash", scriptFile.toString());
+            pb.environment().clear();
+            pb.environment().putAll(environment);
+            Process process = pb.directory(instance.dir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudbench.cli.ExitCodes;
 import dev.cloudbench.cli.Main;
+import dev.cloudbench.functions.Functions;
 import dev.cloudbench.functions.aws.Ec2StandIn;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +54,7 @@ class InvokeCommandTest {
         env.put("SUBNET_IDS", "subnet-a,subnet-b");
         env.put("SECURITY_GROUP_ID", "sg-0123");
         env.put("INSTANCE_PROFILE_ARN", "arn:aws:iam::123456789012:instance-profile/cb-test-instance");
+        env.put("STATE_MACHINE_ARN", "arn:aws:states:us-east-1:123456789012:stateMachine:cb-test-benchmark");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -103,6 +105,31 @@ class InvokeCommandTest {
         assertThat(invokeHere(List.of("invoke", "LaunchRocket", "--event", "x.json"), err))
                 .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("unknown function 'LaunchRocket'").contains("LaunchInstance");
+    }
+
+    @Test
+    void invoke_runsTheEventFunctions_withTheirSampleEvents() throws Exception {
+        ec2.instances.add(new Ec2StandIn.Instance("i-left", "c7g.large", "running", null, null, null, "us-east-1a",
+                "ami-1", Map.of("cloudbench:stack", "cb-test", "cloudbench:run-id", "quickstart-20260301T120000Z-a1b2")));
+        Path events = Path.of("..").toAbsolutePath().normalize().resolve("functions/events");
+
+        Result cleanup = invokeInAnotherJvm("CleanupExecution", Files.readString(events.resolve("CleanupExecution.json")));
+        assertThat(cleanup.exit()).as(cleanup.err()).isEqualTo(ExitCodes.OK);
+        assertThat(cleanup.out()).contains("\"i-left\"");
+
+        Result sweep = invokeInAnotherJvm("Sweep", Files.readString(events.resolve("Sweep.json")));
+        assertThat(sweep.err()).doesNotContain("unknown function");
+        assertThat(sweep.exit()).as(sweep.err()).isEqualTo(ExitCodes.OK);
+        assertThat(sweep.out()).contains("\"examined\"");
+    }
+
+    @Test
+    void invoke_acceptsEveryFunctionOfTheRegistry() {
+        for (String function : Functions.names()) {
+            StringWriter err = new StringWriter();
+            assertThat(invokeHere(List.of("invoke", function, "--event", "no-such-event.json"), err)).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(err.toString()).as(function).contains("no event file").doesNotContain("unknown function");
+        }
     }
 
     @Test

@@ -28,7 +28,7 @@ class StatusCommandTest {
                 .reduce("", (a, b) -> a + b + "\n");
         assertThat(progress).isEqualTo("""
                 Plan Run
-                Plan Run failed: Lambda.ServiceException: Rate Exceeded. (Service: Lambda, Status Code: 500, Request ID: 3c1d6a2e)
+                Plan Run: Lambda.ServiceException: Rate Exceeded. (Service: Lambda, Status Code: 500, Request ID: 3c1d6a2e)
                 Plan Run retried
                 run quickstart-20260101T120000Z-k3x9: 2 target(s)
                 Resolve Images
@@ -38,7 +38,7 @@ class StatusCommandTest {
                 c7g.large-arm64 · Launch Instance
                 c7g.large-arm64 · instance i-0f9e8d7c6b5a40312: spot in us-east-1a
                 c7g.large-arm64 · Wait For Instance
-                c7i.large-x86_64 · Launch Instance failed: CapacityUnavailableException: no capacity for c7i.large \
+                c7i.large-x86_64 · Launch Instance: CapacityUnavailableException: no capacity for c7i.large \
                 (market spot): spot in us-east-1a: InsufficientInstanceCapacity
                 c7g.large-arm64 · Check Instance
                 c7g.large-arm64 · instance ready
@@ -53,10 +53,10 @@ class StatusCommandTest {
                 c7i.large-x86_64 · instance ready
                 c7i.large-x86_64 · Start Benchmark
                 c7i.large-x86_64 · Wait For Benchmark
-                c7g.large-arm64 · Check Benchmark failed: Lambda.ServiceException: Internal error (Service: Lambda, \
+                c7g.large-arm64 · Check Benchmark: Lambda.ServiceException: Internal error (Service: Lambda, \
                 Status Code: 500)
                 c7g.large-arm64 · Check Benchmark retried
-                c7g.large-arm64 · Check Benchmark failed: BenchmarkFailedException: benchmark gzip-compress failed \
+                c7g.large-arm64 · Check Benchmark: BenchmarkFailedException: benchmark gzip-compress failed \
                 with exit code 1 (2 of 4 measured; log: logs/quickstart-20260101T120000Z-k3x9/c7g.large-arm64/)
                 c7g.large-arm64 · Failed In Check Benchmark
                 c7g.large-arm64 · Terminate After Failure

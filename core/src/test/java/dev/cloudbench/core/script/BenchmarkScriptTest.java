@@ -1,10 +1,10 @@
 package dev.cloudbench.core.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.testing.Hyperfine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ class BenchmarkScriptTest {
     }
 
     private int bash(Path script, Path cwd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", script.toString()).directory(cwd.toFile())
+        Process p = Hyperfine.onPath(new ProcessBuilder("bash", script.toString())).directory(cwd.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return p.exitValue();
@@ -49,7 +49,6 @@ class BenchmarkScriptTest {
 
     @Test
     void script_runsEveryBenchmark_andUploadsExportsAndProgress() throws Exception {
-        assumeThat(Path.of("/usr/bin/hyperfine")).exists();
         Path store = Files.createDirectories(dir.resolve("store"));
         Path work = Files.createDirectories(dir.resolve("work"));
         String script = BenchmarkScript.generate(suite("""
@@ -68,7 +67,6 @@ class BenchmarkScriptTest {
 
     @Test
     void script_stopsAtAFailingBenchmark_keepingEarlierResults() throws Exception {
-        assumeThat(Path.of("/usr/bin/hyperfine")).exists();
         Path store = Files.createDirectories(dir.resolve("store"));
         Path work = Files.createDirectories(dir.resolve("work"));
         String script = BenchmarkScript.generate(suite("""

@@ -1,11 +1,11 @@
 package dev.cloudbench.core.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.rounds.RoundPlan;
+import dev.cloudbench.core.testing.Hyperfine;
 import dev.cloudbench.core.validation.SuiteValidator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class RoundsScriptTest {
 
     private int bash(String script, Path cwd) throws IOException, InterruptedException {
         Path file = Files.writeString(dir.resolve("script-" + System.nanoTime() + ".sh"), script);
-        Process p = new ProcessBuilder("bash", file.toString()).directory(cwd.toFile()).redirectErrorStream(true)
+        Process p = Hyperfine.onPath(new ProcessBuilder("bash", file.toString())).directory(cwd.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.txt").toFile()).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return p.exitValue();
@@ -126,7 +126,6 @@ class RoundsScriptTest {
 
     @Test
     void rounds_runOnThisHost_exportPerVariantAndRound_thenContinueInTheSameDirectory() throws Exception {
-        assumeThat(Path.of("/usr/bin/hyperfine")).exists();
         Suite suite = suite("""
                 {"name":"s","warmup":0,"runs":2,"setup":["echo one > a.txt"],
                  "benchmarks":[{"name":"cat","command":"cat \\"$F\\""}],
@@ -162,7 +161,6 @@ class RoundsScriptTest {
 
     @Test
     void theTimeBudget_stopsStartingRounds_andSaysSo() throws Exception {
-        assumeThat(Path.of("/usr/bin/hyperfine")).exists();
         Suite suite = suite("""
                 {"name":"s","warmup":0,"runs":2,"benchmarks":[{"name":"nap","command":"sleep 0.3"}],
                  "variants":[{"name":"x"},{"name":"y"}],"rounds":{"min":20,"max":20,"maxSeconds":1}}""");
@@ -176,7 +174,6 @@ class RoundsScriptTest {
 
     @Test
     void aFailingVariant_stopsTheRounds_namingVariantAndRound() throws Exception {
-        assumeThat(Path.of("/usr/bin/hyperfine")).exists();
         Suite suite = suite("""
                 {"name":"s","warmup":0,"runs":2,"benchmarks":[{"name":"maybe","command":"test \\"$OK\\" = yes"}],
                  "variants":[{"name":"good","env":{"OK":"yes"}},{"name":"bad","env":{"OK":"no"}}]}""");

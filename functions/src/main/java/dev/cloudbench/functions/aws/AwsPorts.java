@@ -7,7 +7,7 @@ import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.functions.Ports;
 import dev.cloudbench.functions.RunIdSuffix;
-import dev.cloudbench.functions.Tasks;
+import dev.cloudbench.functions.Functions;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class AwsPorts {
     /** The AWS services a task may call. */
     public enum Service { EC2, SSM, S3, CODEBUILD, SFN }
 
-    /** What each task calls; also the basis of each function's IAM policy. */
+    /** What each function of {@link Functions} calls; also the basis of each function's IAM policy. */
     public static final Map<String, Set<Service>> SERVICES = Map.ofEntries(
             Map.entry("PlanRun", EnumSet.of(Service.S3)),
             Map.entry("ResolveImages", EnumSet.of(Service.S3, Service.EC2)),
@@ -60,7 +60,7 @@ public final class AwsPorts {
     public static Ports forTask(String task, AwsSettings settings, AwsClients clients, Clock clock,
                                 ImageSources sources) {
         Set<Service> used = SERVICES.get(task);
-        if (used == null || !(Tasks.NAMES.contains(task) || Tasks.EVENT_FUNCTIONS.contains(task))) {
+        if (used == null || Functions.named(task).isEmpty()) {
             throw new IllegalArgumentException("unknown task '" + task + "' (known: " + SERVICES.keySet() + ")");
         }
         // Adapters a task builds may take a client of a service it never calls. Those clients are

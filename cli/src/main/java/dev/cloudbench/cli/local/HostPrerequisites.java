@@ -1,0 +1,77 @@
+package dev.cloudbench.cli.local;
+
+import dev.cloudbench.cli.engine.MissingPrerequisiteException;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a local run needs on this host (JDK, git, setsid, timeout, the engine's Node and npm,
+ * hyperfine), checked all at once by scripts/prerequisites.sh before the state machine starts;
+ * the same script the ./cloudbench wrapper runs before it builds. It provisions hyperfine without
+ * root when it is missing, so the check answers the PATH the run's scripts get.
+ */
+public final class HostPrerequisites {
+    static final String PROBLEM = "cloudbench: missing prerequisite: ";
+
+    private HostPrerequisites() {
+    }
+
+    /**
+     * @param home the repository root (holds scripts/prerequisites.sh)
+     * @param env  the environment to check, as the run's scripts will inherit it
+     * @param log  where the script's notes go (what it fetched, and where)
+     * @return the PATH for the run: the hyperfine directory first, then {@code env}'s PATH
+     * @throws MissingPrerequisiteException with one line per missing prerequisite
+     */
+    public static String check(Path home, Map<String, String> env, PrintWriter log) {
+        Path script = home.resolve("scripts/prerequisites.sh");
+        if (!Files.isRegularFile(script)) {
+            throw new MissingPrerequisiteException("cannot check this host: " + script + " is missing (an incomplete clone?)");
+        }
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectInput(new File("/dev/null"));
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            Path err = Files.createTempFile("cloudbench-prerequisites-", ".txt");
+            try {
+                Process p = pb.redirectError(err.toFile()).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                    p.destroyForcibly();
+                    throw new MissingPrerequisiteException("checking this host's prerequisites took over 10 minutes");
+                }
+                List<String> problems = new ArrayList<>();
+                for (String line : Files.readAllLines(err, StandardCharsets.UTF_8)) {
+                    if (line.startsWith(PROBLEM)) {
+                        problems.add(line.substring(PROBLEM.length()));
+                    } else if (!line.isBlank()) {
+                        log.println(line);
+                    }
+                }
+                log.flush();
+                if (p.exitValue() != 0 || out.isEmpty()) {
+                    throw new MissingPrerequisiteException(problems.isEmpty()
+                            ? List.of(script + " failed (exit code " + p.exitValue() + ")") : problems);
+                }
+                String path = env.getOrDefault("PATH", "");
+                return path.isEmpty() ? out : out + File.pathSeparator + path;
+            } finally {
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MissingPrerequisiteException("interrupted while checking this host's prerequisites");
+        }
+    }
+}
