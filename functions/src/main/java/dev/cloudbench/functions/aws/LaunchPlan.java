@@ -116,9 +116,9 @@ final class LaunchPlan {
 
     private List<TagSpecification> tags() {
         List<Tag> tags = List.of(tag("Name", "cloudbench " + spec.runId() + " " + spec.targetId()),
-                tag(Ec2Fleet.TAG_STACK, settings.stackName()), tag(Ec2Fleet.TAG_RUN, spec.runId()),
-                tag(Ec2Fleet.TAG_TARGET, spec.targetId()), tag(Ec2Fleet.TAG_DEADLINE, spec.deadline().toString()),
-                tag(Ec2Fleet.TAG_ROLE, TaggedInstance.BENCHMARK));
+                tag(Ec2Tags.STACK, settings.stackName()), tag(Ec2Tags.RUN, spec.runId()),
+                tag(Ec2Tags.TARGET, spec.targetId()), tag(Ec2Tags.DEADLINE, spec.deadline().toString()),
+                tag(Ec2Tags.ROLE, TaggedInstance.BENCHMARK));
         return List.of(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build(),
                 TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(tags).build());
     }

@@ -94,8 +94,8 @@ public final class SampleEventWorld implements AutoCloseable {
         ec2.instances.clear();
         if (!function.equals("LaunchInstance")) { // else the launch would reuse it
             ec2.instances.add(new Ec2StandIn.Instance(INSTANCE, "c7g.large", "running", null, null, "spot",
-                    "us-east-1a", "ami-0123456789abcdef0", Map.of(Ec2Fleet.TAG_STACK, STACK, Ec2Fleet.TAG_RUN, RUN,
-                            Ec2Fleet.TAG_TARGET, TARGET, Ec2Fleet.TAG_DEADLINE, "2999-01-01T00:00:00Z")));
+                    "us-east-1a", "ami-0123456789abcdef0", Map.of(Ec2Tags.STACK, STACK, Ec2Tags.RUN, RUN,
+                            Ec2Tags.TARGET, TARGET, Ec2Tags.DEADLINE, "2999-01-01T00:00:00Z")));
         }
     }
 
