@@ -75,7 +75,7 @@ public final class Tasks {
     }
 
     static InstanceService instances(Ports p) {
-        return new InstanceService(p.fleet(), p.shell(), p.images());
+        return new InstanceService(p.fleet(), p.shell(), p.images(), p.clock());
     }
 
     static BenchmarkService benchmarks(Ports p) {
