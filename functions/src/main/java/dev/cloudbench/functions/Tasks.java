@@ -67,7 +67,7 @@ public final class Tasks {
     // The services, each wired the same way by wire() and by the handlers' Lambda constructors.
 
     static PlanService plan(Ports p) {
-        return new PlanService(p.store(), p.clock(), p.randomSuffix());
+        return new PlanService(p.store(), p.clock(), p.randomSuffix(), p.capacity());
     }
 
     static ImageService images(Ports p) {

@@ -132,7 +132,7 @@ public final class LocalRun {
         try (LocalHost host = new LocalHost(hostsRoot)) {
             Ports ports = options.ports().apply(new Ports(new LocalImages(System.getenv("PATH")),
                     new LocalFleet(host, options.clock()), new LocalShell(host, store), store, executions,
-                    options.clock(), LocalRun::randomSuffix));
+                    options.clock(), LocalRun::randomSuffix, new LocalCapacity()));
             Map<String, RequestStreamHandler> functions = new LinkedHashMap<>(options.tasks().apply(Tasks.wire(ports)));
             functions.putAll(Tasks.wireEventFunctions(ports));
             Path definition = Files.createTempFile("cloudbench-", ".asl.json");

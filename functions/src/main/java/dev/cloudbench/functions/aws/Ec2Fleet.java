@@ -159,23 +159,15 @@ public final class Ec2Fleet implements FleetPort {
         return type;
     }
 
-    /** The configured subnets (else the default ones), in order, whose zone offers the type. */
+    /** The stack's subnets, in order, whose zone offers the type. */
     private List<LaunchPlan.Zone> zonesOffering(String instanceType) {
-        List<Subnet> subnets = settings.subnetIds().isEmpty()
-                ? ec2.describeSubnets(r -> r.filters(filter("default-for-az", "true"))).subnets().stream()
-                        .sorted(java.util.Comparator.comparing(Subnet::availabilityZone)).toList()
-                : ec2.describeSubnets(r -> r.subnetIds(settings.subnetIds())).subnets();
-        List<String> order = settings.subnetIds().isEmpty() ? subnets.stream().map(Subnet::subnetId).toList()
-                : settings.subnetIds();
+        List<Subnet> subnets = StackSubnets.of(ec2, settings.subnetIds());
         List<String> offered = ec2.describeInstanceTypeOfferingsPaginator(DescribeInstanceTypeOfferingsRequest.builder()
                         .locationType(LocationType.AVAILABILITY_ZONE)
                         .filters(filter("instance-type", instanceType)).build())
                 .instanceTypeOfferings().stream().map(InstanceTypeOffering::location).toList();
-        List<LaunchPlan.Zone> zones = new ArrayList<>();
-        for (String id : order) {
-            subnets.stream().filter(s -> s.subnetId().equals(id) && offered.contains(s.availabilityZone()))
-                    .findFirst().ifPresent(s -> zones.add(new LaunchPlan.Zone(s.availabilityZone(), s.subnetId())));
-        }
+        List<LaunchPlan.Zone> zones = subnets.stream().filter(s -> offered.contains(s.availabilityZone()))
+                .map(s -> new LaunchPlan.Zone(s.availabilityZone(), s.subnetId())).toList();
         if (zones.isEmpty()) {
             throw new BadInputException(instanceType + " is not offered in any zone of the stack's subnets ("
                     + String.join(", ", subnets.stream().map(Subnet::availabilityZone).toList()) + ")");
@@ -282,7 +274,7 @@ public final class Ec2Fleet implements FleetPort {
             // an unreadable deadline is no deadline; the run's execution still decides
         }
         return new TaggedInstance(i.instanceId(), tags.getOrDefault(Ec2Tags.ROLE, TaggedInstance.BENCHMARK),
-                tags.get(Ec2Tags.RUN), tags.get(Ec2Tags.TARGET), deadline);
+                tags.get(Ec2Tags.RUN), tags.get(Ec2Tags.TARGET), deadline, tags.get(Ec2Tags.EXECUTION));
     }
 
     private List<Instance> tagged(String runId, String targetIdOrNull, List<String> states) {

@@ -28,7 +28,8 @@ final class TestAws {
     static AwsSettings settings() {
         return new AwsSettings("cb-test", BUCKET, List.of("subnet-a", "subnet-b"), "sg-0123",
                 "arn:aws:iam::123456789012:instance-profile/cb-test-instance", "cb-test-images",
-                AwsSettings.DEFAULT_ROOT_VOLUME_GIB, "arn:aws:states:eu-west-1:123456789012:stateMachine:cb-test-benchmark");
+                AwsSettings.DEFAULT_ROOT_VOLUME_GIB, "arn:aws:states:eu-west-1:123456789012:stateMachine:cb-test-benchmark",
+                List.of("c7*.large", "c7*.xlarge"));
     }
 
     /** A region where c7g.large (arm64) and c7i.large (x86_64) exist in the stack's zones, with no quota known. */
