@@ -175,10 +175,11 @@ public final class Ec2Fleet implements FleetPort {
         return zones;
     }
 
+    /** The image, if this account owns it: IAM allows RunInstances only of its own images (ec2:Owner). */
     private Image image(String imageId) {
-        List<Image> images = ec2.describeImages(r -> r.imageIds(imageId)).images();
+        List<Image> images = ec2.describeImages(r -> r.imageIds(imageId).owners("self")).images();
         if (images.isEmpty()) {
-            throw new IllegalStateException("image " + imageId + " does not exist");
+            throw new IllegalStateException("image " + imageId + " does not exist in this account");
         }
         return images.get(0);
     }

@@ -100,7 +100,8 @@ public final class Ec2StandIn implements AutoCloseable {
     }
 
     private StandIn.Reply ownImages(Map<String, String> p) {
-        String items = amis.stream().filter(a -> {
+        List<String> ids = values(p, "ImageId");
+        String items = amis.stream().filter(a -> ids.isEmpty() || ids.contains(a.id())).filter(a -> {
             for (int f = 1; p.containsKey("Filter." + f + ".Name"); f++) {
                 String name = p.get("Filter." + f + ".Name");
                 String actual = name.equals("state") ? a.state() : name.equals("architecture") ? a.architecture()
