@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.validation.InstanceTypePatterns;
 import dev.cloudbench.deploy.FunctionPolicies.Statement;
 import dev.cloudbench.functions.aws.AwsPorts;
 import java.util.ArrayList;
@@ -47,7 +48,10 @@ class IamPolicyTest {
     /** Actions that have no resource-level permissions (Service Authorization Reference): "*" only. */
     static final Set<String> NO_RESOURCE_TYPES = Set.of("ec2:DescribeImages", "ec2:DescribeInstanceTypeOfferings",
             "ec2:DescribeInstanceTypes", "ec2:DescribeInstances", "ec2:DescribeSpotPriceHistory",
-            "ec2:DescribeSubnets", "ssm:DescribeInstanceInformation", "ssm:GetCommandInvocation", "ssm:ListCommands");
+            "ec2:DescribeSubnets", "ssm:DescribeInstanceInformation", "ssm:GetCommandInvocation", "ssm:ListCommands",
+            // Granted on "*": a narrower grant on quota ARNs would deny the call if GetServiceQuota
+            // has no resource type (the reference lists the quota resource for increase requests).
+            "servicequotas:GetServiceQuota");
 
     /** The resources of every other action that are not read from the record (S3 prefixes, SSM documents). */
     static final Map<String, Set<String>> RESOURCES = Map.of(
@@ -186,38 +190,73 @@ class IamPolicyTest {
     }
 
     @Test
-    void launching_needsTheStackTagOnInstanceAndVolume_andImdsV2_whichEveryLaunchSends() {
+    void launching_needsTheStackTag_imdsV2AtHopLimitOne_anAllowedType_encryptedVolumes_andOwnImages_whichEveryLaunchSends() {
         List<Statement> run = FunctionPolicies.granting(FunctionPolicies.of("LaunchInstance"), "ec2:RunInstances");
         JsonNode tagged = stringEquals("aws:RequestTag/" + STACK_TAG, stackName());
-        ObjectNode taggedWithImdsV2 = tagged.deepCopy();
-        ((ObjectNode) taggedWithImdsV2.path("StringEquals")).put("ec2:MetadataHttpTokens", "required");
+        JsonNode instanceCondition = json("{\"StringEquals\":{\"aws:RequestTag/" + STACK_TAG + "\":{\"Ref\":\"AWS::StackName\"},"
+                + "\"ec2:MetadataHttpTokens\":\"required\"},\"NumericEquals\":{\"ec2:MetadataHttpPutResponseHopLimit\":1},"
+                + "\"StringLike\":{\"ec2:InstanceType\":{\"Ref\":\"AllowedInstanceTypes\"}}}");
+        JsonNode volumeCondition = json("{\"StringEquals\":{\"aws:RequestTag/" + STACK_TAG + "\":{\"Ref\":\"AWS::StackName\"}},"
+                + "\"Bool\":{\"ec2:Encrypted\":\"true\"}}");
+        String images = "arn:${AWS::Partition}:ec2:${AWS::Region}::image/*";
 
         for (Statement s : run) {
             if (s.resources().contains(INSTANCES)) {
                 assertThat(s.resources()).containsExactly(INSTANCES);
-                assertThat(s.condition()).isEqualTo(taggedWithImdsV2);
+                assertThat(s.condition()).isEqualTo(instanceCondition);
             } else if (s.resources().contains(VOLUMES)) {
                 assertThat(s.resources()).containsExactly(VOLUMES);
-                assertThat(s.condition()).isEqualTo(tagged);
+                assertThat(s.condition()).isEqualTo(volumeCondition);
+            } else if (s.resources().contains(images)) {
+                assertThat(s.resources()).containsExactly(images);
+                assertThat(s.condition()).isEqualTo(stringEquals("ec2:Owner", ref("AWS::AccountId")));
             } else {
                 assertThat(s.condition().isMissingNode()).as("resources RunInstances does not create: " + s).isTrue();
             }
         }
-        assertThat(run).flatExtracting(Statement::resources).contains(INSTANCES, VOLUMES);
+        assertThat(run).flatExtracting(Statement::resources).contains(INSTANCES, VOLUMES, images);
 
         // Tagging on create only, of what the conditions above require tags on.
         assertThat(FunctionPolicies.granting(FunctionPolicies.of("LaunchInstance"), "ec2:CreateTags")).singleElement()
                 .satisfies(s -> assertThat(s.condition()).isEqualTo(stringEquals("ec2:CreateAction", text("RunInstances"))));
 
-        // What the adapters send satisfies those conditions in every launch recorded (both markets).
+        // What the adapters send satisfies those conditions in every launch recorded (both markets):
+        // the types of the recorded launches are allowed by the parameter's default, as IAM matches.
+        InstanceTypePatterns allowed = new InstanceTypePatterns(List.of(Template.get().path("Parameters")
+                .path("AllowedInstanceTypes").path("Default").asText().split(",")));
         List<Map<String, String>> launches = IamRecord.runInstances();
         assertThat(launches).extracting(l -> l.getOrDefault("InstanceMarketOptions.MarketType", "on-demand"))
                 .contains("spot", "on-demand");
         assertThat(launches).allSatisfy(l -> {
-            assertThat(l).containsEntry("MetadataOptions.HttpTokens", "required");
+            assertThat(l).containsEntry("MetadataOptions.HttpTokens", "required")
+                    .containsEntry("MetadataOptions.HttpPutResponseHopLimit", "1")
+                    .containsEntry("BlockDeviceMapping.1.Ebs.Encrypted", "true")
+                    .doesNotContainKey("BlockDeviceMapping.2.DeviceName");
+            assertThat(allowed.allows(l.get("InstanceType"))).as(l.get("InstanceType")).isTrue();
             assertThat(tagsByResourceType(l)).containsOnlyKeys("instance", "volume")
                     .allSatisfy((type, tags) -> assertThat(tags).containsKey(STACK_TAG));
         });
+        assertThat(allowed.allows("c7i.large")).isTrue();
+        assertThat(allowed.allows("c7g.4xlarge")).isTrue();
+        assertThat(allowed.allows("c7i.8xlarge")).isFalse();
+        assertThat(allowed.allows("p5.48xlarge")).isFalse();
+        assertThat(allowed.allows("c5.large")).isFalse();
+    }
+
+    @Test
+    void thePlannersAllowedTypes_areTheParameterIamChecks() {
+        assertThat(Template.resources().path("PlanRunFunction").path("Properties").path("Environment").path("Variables")
+                .path("ALLOWED_INSTANCE_TYPES"))
+                .isEqualTo(json("{\"Fn::Join\":[\",\",{\"Ref\":\"AllowedInstanceTypes\"}]}"));
+        assertThat(Template.get().path("Parameters").path("AllowedInstanceTypes").path("Type").asText())
+                .isEqualTo("CommaDelimitedList");
+        // The default instance types of the stack are allowed.
+        InstanceTypePatterns allowed = new InstanceTypePatterns(List.of(Template.get().path("Parameters")
+                .path("AllowedInstanceTypes").path("Default").asText().split(",")));
+        assertThat(allowed.allows(Template.get().path("Parameters").path("X86InstanceType").path("Default").asText()))
+                .isTrue();
+        assertThat(allowed.allows(Template.get().path("Parameters").path("ArmInstanceType").path("Default").asText()))
+                .isTrue();
     }
 
     @Test

@@ -1,12 +1,28 @@
 package dev.cloudbench.functions;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.run.TargetState;
 import dev.cloudbench.core.service.InstanceService;
 import dev.cloudbench.functions.aws.AwsPorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** "Launch Instance": one instance for the target, or the one already launched for it. */
-public final class LaunchInstanceHandler extends TaskHandler<TargetState, TargetState> {
+/**
+ * "Launch Instance": one instance for the target, or the one already launched for it. Its input is
+ * {@code {"state": <the target's state>, "executionArn": <$$.Execution.Id>}}, so that the instance
+ * is tagged with the execution that launched it; a bare target state (a definition from before the
+ * execution was passed) launches without that tag.
+ */
+public final class LaunchInstanceHandler extends TaskHandler<LaunchInstanceHandler.Input, TargetState> {
     private final InstanceService service;
+
+    /**
+     * @param state        the target's state
+     * @param executionArn the execution's ARN, or null
+     */
+    public record Input(TargetState state, String executionArn) {
+    }
 
     /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
     public LaunchInstanceHandler() {
@@ -15,12 +31,26 @@ public final class LaunchInstanceHandler extends TaskHandler<TargetState, Target
     }
 
     public LaunchInstanceHandler(InstanceService service) {
-        super(TargetState.class);
+        super(Input.class);
         this.service = service;
     }
 
     @Override
-    protected TargetState handle(TargetState input) {
-        return service.launch(input);
+    protected Input read(byte[] payload) {
+        JsonNode node;
+        try {
+            node = Json.payload().readTree(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (node != null && node.path("state").isObject()) {
+            return Json.read(payload, Input.class);
+        }
+        return new Input(Json.read(payload, TargetState.class), null);
+    }
+
+    @Override
+    protected TargetState handle(Input input) {
+        return service.launch(input.state(), input.executionArn());
     }
 }

@@ -1,5 +1,6 @@
 package dev.cloudbench.functions;
 
+import dev.cloudbench.core.port.CapacityPort;
 import dev.cloudbench.core.port.ExecutionsPort;
 import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.ImagePort;
@@ -19,15 +20,20 @@ import java.util.function.Supplier;
  * @param executions   the state machine's executions (for the sweeper)
  * @param clock        time
  * @param randomSuffix random characters for generated run ids
+ * @param capacity     what the provider offers (instance types, zones, quotas), checked by "Plan Run"
  */
 public record Ports(ImagePort images, FleetPort fleet, RemoteShellPort shell, ResultStorePort store,
-                    ExecutionsPort executions, Clock clock, Supplier<String> randomSuffix) {
+                    ExecutionsPort executions, Clock clock, Supplier<String> randomSuffix, CapacityPort capacity) {
 
     public Ports withImages(ImagePort replacement) {
-        return new Ports(replacement, fleet, shell, store, executions, clock, randomSuffix);
+        return new Ports(replacement, fleet, shell, store, executions, clock, randomSuffix, capacity);
     }
 
     public Ports withFleet(FleetPort replacement) {
-        return new Ports(images, replacement, shell, store, executions, clock, randomSuffix);
+        return new Ports(images, replacement, shell, store, executions, clock, randomSuffix, capacity);
+    }
+
+    public Ports withCapacity(CapacityPort replacement) {
+        return new Ports(images, fleet, shell, store, executions, clock, randomSuffix, replacement);
     }
 }

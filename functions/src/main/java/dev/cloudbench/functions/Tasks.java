@@ -49,7 +49,7 @@ public final class Tasks {
     // The services, each wired the same way by wire() and by the handlers' Lambda constructors.
 
     static PlanService plan(Ports p) {
-        return new PlanService(p.store(), p.clock(), p.randomSuffix());
+        return new PlanService(p.store(), p.clock(), p.randomSuffix(), p.capacity());
     }
 
     static ImageService images(Ports p) {
@@ -57,7 +57,7 @@ public final class Tasks {
     }
 
     static InstanceService instances(Ports p) {
-        return new InstanceService(p.fleet(), p.shell(), p.images());
+        return new InstanceService(p.fleet(), p.shell(), p.images(), p.clock());
     }
 
     static BenchmarkService benchmarks(Ports p) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.port.CapacityPort;
 import dev.cloudbench.core.port.ExecutionsPort;
 import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.ImagePort;
@@ -25,7 +26,8 @@ class SampleEventsTest {
     void everyFunctionHasASampleEvent_thatItsHandlerReadsStrictly() throws IOException {
         Ports none = new Ports(AwsPorts.unused(ImagePort.class, "test"), AwsPorts.unused(FleetPort.class, "test"),
                 AwsPorts.unused(RemoteShellPort.class, "test"), AwsPorts.unused(ResultStorePort.class, "test"),
-                AwsPorts.unused(ExecutionsPort.class, "test"), Clock.systemUTC(), () -> "test");
+                AwsPorts.unused(ExecutionsPort.class, "test"), Clock.systemUTC(), () -> "test",
+                AwsPorts.unused(CapacityPort.class, "test"));
         Map<String, RequestStreamHandler> handlers = new java.util.HashMap<>(Tasks.wire(none));
         handlers.putAll(Tasks.wireEventFunctions(none));
 

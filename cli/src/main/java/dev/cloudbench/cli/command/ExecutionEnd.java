@@ -1,6 +1,7 @@
 package dev.cloudbench.cli.command;
 
 import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.core.error.BadInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -28,10 +29,16 @@ final class ExecutionEnd {
         return execution.status() == ExecutionStatus.FAILED && TARGETS_FAILED.equals(execution.error());
     }
 
-    /** 0 while running or after success, 5 when some targets failed, 1 for any other end. */
+    /**
+     * 0 while running or after success, 5 when some targets failed, 2 when Plan Run refused the
+     * request (before anything was built or launched), 1 for any other end.
+     */
     int exitCode() {
         if (running() || execution.status() == ExecutionStatus.SUCCEEDED) {
             return ExitCodes.OK;
+        }
+        if (execution.status() == ExecutionStatus.FAILED && BadInputException.class.getName().equals(execution.error())) {
+            return ExitCodes.BAD_INPUT;
         }
         return targetsFailed() ? ExitCodes.TARGETS_FAILED : ExitCodes.RUN_FAILED;
     }

@@ -141,7 +141,7 @@ public final class LocalRun {
             Ports ports = options.ports().apply(new Ports(new LocalImages(path),
                     new LocalFleet(host, options.clock()),
                     new LocalShell(host, store, SuiteEnvironment.of(options.environment(), path)), store, executions,
-                    options.clock(), LocalRun::randomSuffix));
+                    options.clock(), LocalRun::randomSuffix, new LocalCapacity()));
             Map<String, RequestStreamHandler> functions = new LinkedHashMap<>(options.tasks().apply(Functions.wire(ports)));
             Path definition = Files.createTempFile("cloudbench-", ".asl.json");
             try (InvokeServer server = new InvokeServer(functions, options.handlerErrors())) {

@@ -38,7 +38,8 @@ class ExecutionEndTest {
         assertThat(running.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(ok.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(someFailed.exitCode()).isEqualTo(ExitCodes.TARGETS_FAILED);
-        assertThat(failed.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(failed.exitCode()).as("refused by Plan Run: bad input").isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(end(ExecutionStatus.FAILED, "States.TaskFailed", "x", START).exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(stopped.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(late.exitCode()).isEqualTo(ExitCodes.RUN_FAILED);
     }

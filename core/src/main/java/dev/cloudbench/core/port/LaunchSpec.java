@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param imageId        the image to boot
  * @param deadline       the instance shuts itself down (and so terminates) at this time
  * @param attempt        0 for the first launch of the target; part of the idempotency token
+ * @param executionArn   the state machine execution launching it, tagged on the instance so that
+ *                       the sweeper asks about exactly that execution; null when not known
  */
 public record LaunchSpec(
         String runId,
@@ -24,5 +26,12 @@ public record LaunchSpec(
         Integer threadsPerCore,
         String imageId,
         Instant deadline,
-        int attempt) {
+        int attempt,
+        String executionArn) {
+
+    /** A launch whose execution is not known (the sweeper then asks by the run id). */
+    public LaunchSpec(String runId, String targetId, String architecture, String instanceType, String market,
+                      Integer threadsPerCore, String imageId, Instant deadline, int attempt) {
+        this(runId, targetId, architecture, instanceType, market, threadsPerCore, imageId, deadline, attempt, null);
+    }
 }

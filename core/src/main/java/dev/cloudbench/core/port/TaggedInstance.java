@@ -10,8 +10,16 @@ import java.time.Instant;
  * @param runId      the run it belongs to, or null (image builders)
  * @param targetId   the target it belongs to, or null
  * @param deadline   when it must be gone at the latest, or null when untagged
+ * @param executionArn the execution that launched it, or null (instances launched before the tag
+ *                   existed, image builders)
  */
-public record TaggedInstance(String instanceId, String role, String runId, String targetId, Instant deadline) {
+public record TaggedInstance(String instanceId, String role, String runId, String targetId, Instant deadline,
+                             String executionArn) {
     public static final String BENCHMARK = "benchmark";
     public static final String IMAGE_BUILD = "image-build";
+
+    /** An instance without an execution tag. */
+    public TaggedInstance(String instanceId, String role, String runId, String targetId, Instant deadline) {
+        this(instanceId, role, runId, targetId, deadline, null);
+    }
 }

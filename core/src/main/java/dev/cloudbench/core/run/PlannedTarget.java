@@ -10,8 +10,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param instanceType   the type being measured
  * @param market         {@code spot}, {@code on-demand} or {@code spot-or-on-demand}
  * @param threadsPerCore 1 to disable SMT, or null
+ * @param timeoutSeconds how long the target's instance may live from its launch (the request's
+ *                       {@code limits.runTimeoutSeconds}); "Launch Instance" turns it into the
+ *                       instance's deadline, within the run's. Null in plans made before it
+ *                       existed: the instance then lives until the run's deadline.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlannedTarget(String targetId, String architecture, String instanceType, String market,
-                            Integer threadsPerCore) {
+                            Integer threadsPerCore, Integer timeoutSeconds) {
+
+    /** A target without a budget of its own: its instance lives until the run's deadline. */
+    public PlannedTarget(String targetId, String architecture, String instanceType, String market,
+                         Integer threadsPerCore) {
+        this(targetId, architecture, instanceType, market, threadsPerCore, null);
+    }
 }

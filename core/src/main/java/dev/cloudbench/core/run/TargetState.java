@@ -8,7 +8,9 @@ import dev.cloudbench.core.port.LaunchedInstance;
  * it with its own part filled in.
  *
  * @param runId       the run
- * @param deadline    the run's deadline (ISO-8601)
+ * @param deadline    ISO-8601: the run's deadline until "Launch Instance" sets the target's own
+ *                    (its launch plus the target's time, within the run's deadline), which the
+ *                    instance shuts down at and every later check of the target keeps to
  * @param target      the target
  * @param instance    set by "Launch Instance"
  * @param ready       set by "Check Instance"
@@ -52,8 +54,13 @@ public record TargetState(
     }
 
     public TargetState withInstance(LaunchedInstance launched) {
-        return new TargetState(runId, deadline, target, launched, false, null, null, null, 0, null, null, null, null,
-                attempt, interrupted, null, null);
+        return withInstance(launched, deadline);
+    }
+
+    /** Launched, with the deadline the instance was launched with ({@code targetDeadline}, ISO-8601). */
+    public TargetState withInstance(LaunchedInstance launched, String targetDeadline) {
+        return new TargetState(runId, targetDeadline, target, launched, false, null, null, null, 0, null, null, null,
+                null, attempt, interrupted, null, null);
     }
 
     public TargetState withReady(boolean isReady) {

@@ -12,7 +12,9 @@ import dev.cloudbench.core.port.LaunchedInstance;
 import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.TargetState;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,23 +28,49 @@ public final class InstanceService {
     private final FleetPort fleet;
     private final RemoteShellPort shell;
     private final ImagePort images;
+    private final Clock clock;
 
-    public InstanceService(FleetPort fleet, RemoteShellPort shell, ImagePort images) {
+    public InstanceService(FleetPort fleet, RemoteShellPort shell, ImagePort images, Clock clock) {
         this.fleet = fleet;
         this.shell = shell;
         this.images = images;
+        this.clock = clock;
     }
 
+    /** {@link #launch(TargetState, String)} with no execution known. */
     public TargetState launch(TargetState state) {
+        return launch(state, null);
+    }
+
+    /**
+     * Launches the target's instance. Its deadline counts from now — not from planning, which may
+     * have been followed by image builds — by the target's time, and never passes the deadline the
+     * state arrived with: the run's at the first launch, the first instance's for the on-demand
+     * retry after a spot reclaim (the target's time is counted once).
+     *
+     * @param executionArn the execution launching it ({@code $$.Execution.Id}), tagged on the
+     *                     instance for the sweeper; null when unknown
+     */
+    public TargetState launch(TargetState state, String executionArn) {
         PlannedTarget t = state.target();
         Architecture architecture = Architecture.parse(t.architecture(), "target.architecture");
         String imageId = images.find(architecture, images.fingerprint(architecture))
                 .orElseThrow(() -> new ImageBuildFailedException("no image for " + t.architecture()
                         + " after image resolution"));
+        Instant deadline = deadline(state);
         LaunchedInstance launched = fleet.launch(new LaunchSpec(state.runId(), t.targetId(), t.architecture(),
-                t.instanceType(), t.market(), t.threadsPerCore(), imageId, Instant.parse(state.deadline()),
-                state.attempt()));
-        return state.withInstance(launched);
+                t.instanceType(), t.market(), t.threadsPerCore(), imageId, deadline, state.attempt(), executionArn));
+        return state.withInstance(launched, deadline.toString());
+    }
+
+    private Instant deadline(TargetState state) {
+        Instant limit = Instant.parse(state.deadline());
+        Integer seconds = state.target().timeoutSeconds();
+        if (seconds == null) {
+            return limit;
+        }
+        Instant own = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(seconds);
+        return own.isBefore(limit) ? own : limit;
     }
 
     /**

@@ -6,9 +6,12 @@ import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Target;
+import dev.cloudbench.core.model.Limits;
+import dev.cloudbench.core.port.CapacityPort;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.RunPlan;
+import dev.cloudbench.core.validation.CapacityCheck;
 import dev.cloudbench.core.validation.Names;
 import dev.cloudbench.core.validation.RequestValidator;
 import java.time.Clock;
@@ -21,7 +24,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** "Plan Run": validates the request, fixes ids and the deadline, stores request.json. */
+/**
+ * "Plan Run": validates the request, checks that its targets can run here (capacity), fixes ids
+ * and the run's deadline, stores request.json.
+ */
 public final class PlanService {
     private static final DateTimeFormatter RUN_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -29,14 +35,17 @@ public final class PlanService {
     private final ResultStorePort store;
     private final Clock clock;
     private final Supplier<String> randomSuffix;
+    private final CapacityPort capacity;
 
     /**
      * @param randomSuffix a few random characters that make generated run ids unique
+     * @param capacity     what the provider offers, checked before anything is stored
      */
-    public PlanService(ResultStorePort store, Clock clock, Supplier<String> randomSuffix) {
+    public PlanService(ResultStorePort store, Clock clock, Supplier<String> randomSuffix, CapacityPort capacity) {
         this.store = store;
         this.clock = clock;
         this.randomSuffix = randomSuffix;
+        this.capacity = capacity;
     }
 
     /**
@@ -45,8 +54,12 @@ public final class PlanService {
      * the same request again under the same run id — a retried task whose first answer was
      * lost — returns the first plan.
      *
+     * <p>The run's deadline leaves room for image builds ({@link Limits#IMAGE_BUILD_ALLOWANCE_SECONDS})
+     * before the targets' own time ({@code limits.runTimeoutSeconds}, counted from each launch).
+     *
      * @param executionName the Step Functions execution's name, or null
-     * @throws BadInputException when the request is invalid or its run id was used by another request
+     * @throws BadInputException when the request is invalid, its run id was used by another request,
+     *                           or its targets cannot run here (every problem, one line each)
      */
     public RunPlan plan(RunRequest request, String executionName) {
         RequestValidator.validate(request);
@@ -63,17 +76,27 @@ public final class PlanService {
             }
             throw new BadInputException("request.runId: run '" + runId + "' already exists; results are never overwritten");
         }
-        List<PlannedTarget> targets = plannedTargets(request.targets());
+        Limits limits = request.effectiveLimits();
+        List<PlannedTarget> targets = plannedTargets(request.targets(), limits.effectiveRunTimeoutSeconds());
+        List<String> problems = CapacityCheck.problems(targets, limits.effectiveMaxConcurrentTargets(), capacity);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(String.join("\n", problems));
+        }
         store.put(StoreLayout.request(runId), Json.writePretty(stored));
-        Instant deadline = now.plusSeconds(request.effectiveLimits().effectiveRunTimeoutSeconds());
+        Instant deadline = now.plusSeconds(Limits.IMAGE_BUILD_ALLOWANCE_SECONDS + limits.effectiveRunTimeoutSeconds());
         RunPlan plan = new RunPlan(runId, request.suite().name(), deadline.toString(),
-                request.effectiveLimits().effectiveMaxConcurrentTargets(), targets);
+                limits.effectiveMaxConcurrentTargets(), targets);
         store.put(StoreLayout.plan(runId), Json.writePretty(plan));
         return plan;
     }
 
     /** Target ids: given ones as they are; others from type, architecture and market, made unique. */
     static List<PlannedTarget> plannedTargets(List<Target> targets) {
+        return plannedTargets(targets, null);
+    }
+
+    /** @param timeoutSeconds each target's time from its launch, or null */
+    static List<PlannedTarget> plannedTargets(List<Target> targets, Integer timeoutSeconds) {
         List<PlannedTarget> planned = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -88,7 +111,8 @@ public final class PlanService {
                 id = base + "-" + n;
             }
             used.add(id);
-            planned.add(new PlannedTarget(id, t.architecture(), t.instanceType(), market, t.threadsPerCore()));
+            planned.add(new PlannedTarget(id, t.architecture(), t.instanceType(), market, t.threadsPerCore(),
+                    timeoutSeconds));
         }
         return planned;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudbench.core.error.ResultsMissingException;
+import dev.cloudbench.core.testing.FakeCapacity;
 import dev.cloudbench.core.testing.FakeFleet;
 import dev.cloudbench.core.testing.FakeShell;
 import dev.cloudbench.core.testing.InMemoryStore;
@@ -33,7 +34,7 @@ class BenchmarkServiceRoundsTest {
     private Suite suite;
 
     private TargetState started(String rounds) {
-        RunPlan plan = new PlanService(store, clock, () -> "abcd").plan(InputReader.request("""
+        RunPlan plan = new PlanService(store, clock, () -> "abcd", FakeCapacity.usual()).plan(InputReader.request("""
                 {"runId":"r1","suite":{"name":"s","warmup":0,"runs":3,"benchmarks":[{"name":"hash","command":"sha256sum $F"}],
                   "variants":[{"name":"base","env":{"F":"a"}},{"name":"cand","env":{"F":"b"}}],"rounds":%s},
                  "targets":[{"architecture":"x86_64","instanceType":"c7i.large"}]}""".formatted(rounds)), null);

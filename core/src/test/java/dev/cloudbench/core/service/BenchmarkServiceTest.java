@@ -7,6 +7,7 @@ import dev.cloudbench.core.error.BenchmarkFailedException;
 import dev.cloudbench.core.error.CommandTimedOutException;
 import dev.cloudbench.core.error.InstanceInterruptedException;
 import dev.cloudbench.core.error.ResultsMissingException;
+import dev.cloudbench.core.testing.FakeCapacity;
 import dev.cloudbench.core.testing.FakeFleet;
 import dev.cloudbench.core.testing.FakeShell;
 import dev.cloudbench.core.testing.InMemoryStore;
@@ -33,13 +34,14 @@ class BenchmarkServiceTest {
 
     @BeforeEach
     void planAndStart() {
-        RunPlan plan = new PlanService(store, clock, () -> "abcd").plan(InputReader.request("""
+        RunPlan plan = new PlanService(store, clock, () -> "abcd", FakeCapacity.usual()).plan(InputReader.request("""
                 {"runId":"r1","suite":{"name":"s","benchmarks":[
                   {"name":"first","command":"true"},
                   {"name":"slow","command":"sleep 9","timeoutSeconds":3}]},
                  "targets":[{"architecture":"x86_64","instanceType":"c7i.large"}]}"""), null);
         TargetState launched = TargetState.start(plan.runId(), plan.deadline(), plan.targets().get(0))
-                .withInstance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false, null, 0.0357));
+                .withInstance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false, null, 0.0357),
+                        NOW.plusSeconds(3600).toString()); // the target's deadline, as Launch Instance sets it
         fleet.live.put("i-1", new dev.cloudbench.core.port.LaunchSpec("r1", plan.targets().get(0).targetId(),
                 "x86_64", "c7i.large", "spot", null, "ami-1", NOW.plusSeconds(3600), 0));
         state = service().start(launched);

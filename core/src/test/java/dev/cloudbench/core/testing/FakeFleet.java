@@ -51,7 +51,7 @@ public final class FakeFleet implements FleetPort {
     public List<TaggedInstance> findTagged() {
         List<TaggedInstance> all = new ArrayList<>(tagged.stream().filter(t -> !terminated.contains(t.instanceId())).toList());
         live.forEach((id, spec) -> all.add(new TaggedInstance(id, TaggedInstance.BENCHMARK, spec.runId(), spec.targetId(),
-                spec.deadline())));
+                spec.deadline(), spec.executionArn())));
         return all;
     }
 }

@@ -15,6 +15,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -80,6 +81,10 @@ public final class AwsClients {
 
     public SfnClient sfn() {
         return configure(SfnClient.builder()).build();
+    }
+
+    public ServiceQuotasClient serviceQuotas() {
+        return configure(ServiceQuotasClient.builder()).build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {

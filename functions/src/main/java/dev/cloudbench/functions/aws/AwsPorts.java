@@ -1,5 +1,6 @@
 package dev.cloudbench.functions.aws;
 
+import dev.cloudbench.core.port.CapacityPort;
 import dev.cloudbench.core.port.ExecutionsPort;
 import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.ImagePort;
@@ -24,11 +25,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class AwsPorts {
     /** The AWS services a task may call. */
-    public enum Service { EC2, SSM, S3, CODEBUILD, SFN }
+    public enum Service { EC2, SSM, S3, CODEBUILD, SFN, SERVICEQUOTAS }
 
     /** What each function of {@link Functions} calls; also the basis of each function's IAM policy. */
     public static final Map<String, Set<Service>> SERVICES = Map.ofEntries(
-            Map.entry("PlanRun", EnumSet.of(Service.S3)),
+            Map.entry("PlanRun", EnumSet.of(Service.S3, Service.EC2, Service.SERVICEQUOTAS)),
             Map.entry("ResolveImages", EnumSet.of(Service.S3, Service.EC2)),
             Map.entry("StartImageBuild", EnumSet.of(Service.S3, Service.CODEBUILD)),
             Map.entry("CheckImageBuild", EnumSet.of(Service.CODEBUILD)),
@@ -95,11 +96,13 @@ public final class AwsPorts {
                 : unused(ImagePort.class, task);
         ExecutionsPort executions = used.contains(Service.SFN)
                 ? new SfnExecutions(clients.sfn(), settings.stateMachineArn()) : unused(ExecutionsPort.class, task);
-        return new Ports(images, fleet, shell, store, executions, clock, RunIdSuffix::random);
+        CapacityPort capacity = used.contains(Service.SERVICEQUOTAS)
+                ? new Ec2Capacity(ec2, clients.serviceQuotas(), settings) : unused(CapacityPort.class, task);
+        return new Ports(images, fleet, shell, store, executions, clock, RunIdSuffix::random, capacity);
     }
 
     /**
-     * An implementation of {@code type} — one of the five ports — for a task that never calls it:
+     * An implementation of {@code type} — one of the ports — for a task that never calls it:
      * every call fails with an {@link IllegalStateException} naming the task, which would be a
      * wiring mistake.
      */

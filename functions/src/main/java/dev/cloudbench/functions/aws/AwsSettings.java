@@ -27,15 +27,26 @@ import java.util.Map;
  *                           the image's own size (default {@value #DEFAULT_ROOT_VOLUME_GIB})
  * @param stateMachineArn    {@code STATE_MACHINE_ARN}: the benchmark state machine, whose executions the
  *                           sweeper asks about
+ * @param allowedInstanceTypes {@code ALLOWED_INSTANCE_TYPES}: the stack's {@code AllowedInstanceTypes},
+ *                           comma-separated IAM StringLike patterns, that "Plan Run" holds targets to
+ *                           (IAM holds RunInstances to the same list)
  */
 public record AwsSettings(String stackName, String resultsBucket, List<String> subnetIds, String securityGroupId,
                           String instanceProfileArn, String imageBuildProject, int rootVolumeGib,
-                          String stateMachineArn) {
+                          String stateMachineArn, List<String> allowedInstanceTypes) {
 
     public static final int DEFAULT_ROOT_VOLUME_GIB = 30;
 
     public AwsSettings {
         subnetIds = List.copyOf(subnetIds);
+        allowedInstanceTypes = List.copyOf(allowedInstanceTypes);
+    }
+
+    /** Settings without allowed instance types: for every adapter but the capacity check's. */
+    public AwsSettings(String stackName, String resultsBucket, List<String> subnetIds, String securityGroupId,
+                       String instanceProfileArn, String imageBuildProject, int rootVolumeGib, String stateMachineArn) {
+        this(stackName, resultsBucket, subnetIds, securityGroupId, instanceProfileArn, imageBuildProject, rootVolumeGib,
+                stateMachineArn, List.of());
     }
 
     /** The settings in {@code env} (normally {@code System.getenv()}); absent variables read as empty. */
@@ -47,11 +58,14 @@ public record AwsSettings(String stackName, String resultsBucket, List<String> s
         } catch (NumberFormatException e) {
             throw new IllegalStateException("environment variable ROOT_VOLUME_GIB is not a number: " + volume, e);
         }
-        List<String> subnets = Arrays.stream(env.getOrDefault("SUBNET_IDS", "").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new AwsSettings(value(env, "STACK_NAME"), value(env, "RESULTS_BUCKET"), subnets,
+        return new AwsSettings(value(env, "STACK_NAME"), value(env, "RESULTS_BUCKET"), list(env, "SUBNET_IDS"),
                 value(env, "SECURITY_GROUP_ID"), value(env, "INSTANCE_PROFILE_ARN"), value(env, "IMAGE_BUILD_PROJECT"),
-                gib, value(env, "STATE_MACHINE_ARN"));
+                gib, value(env, "STATE_MACHINE_ARN"), list(env, "ALLOWED_INSTANCE_TYPES"));
+    }
+
+    private static List<String> list(Map<String, String> env, String name) {
+        return Arrays.stream(env.getOrDefault(name, "").split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /**

@@ -44,14 +44,6 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
  * instance profile's role.
  */
 public final class Ec2Fleet implements FleetPort {
-    /** Tag keys on every instance and volume the stack launches. */
-    public static final String TAG_STACK = "cloudbench:stack";
-    public static final String TAG_RUN = "cloudbench:run-id";
-    public static final String TAG_TARGET = "cloudbench:target-id";
-    public static final String TAG_DEADLINE = "cloudbench:deadline";
-    /** {@code image-build} on Packer's builder instances; benchmark instances may omit it. */
-    public static final String TAG_ROLE = "cloudbench:role";
-
     static final Set<String> QUOTA_CODES = Set.of("InstanceLimitExceeded", "VcpuLimitExceeded",
             "VolumeLimitExceeded", "MaxIOPSLimitExceeded", "ResourceLimitExceeded", "PendingVerification");
     static final Set<String> UNSUPPORTED_CODES = Set.of("Unsupported", "InvalidInstanceType",
@@ -167,23 +159,15 @@ public final class Ec2Fleet implements FleetPort {
         return type;
     }
 
-    /** The configured subnets (else the default ones), in order, whose zone offers the type. */
+    /** The stack's subnets, in order, whose zone offers the type. */
     private List<LaunchPlan.Zone> zonesOffering(String instanceType) {
-        List<Subnet> subnets = settings.subnetIds().isEmpty()
-                ? ec2.describeSubnets(r -> r.filters(filter("default-for-az", "true"))).subnets().stream()
-                        .sorted(java.util.Comparator.comparing(Subnet::availabilityZone)).toList()
-                : ec2.describeSubnets(r -> r.subnetIds(settings.subnetIds())).subnets();
-        List<String> order = settings.subnetIds().isEmpty() ? subnets.stream().map(Subnet::subnetId).toList()
-                : settings.subnetIds();
+        List<Subnet> subnets = StackSubnets.of(ec2, settings.subnetIds());
         List<String> offered = ec2.describeInstanceTypeOfferingsPaginator(DescribeInstanceTypeOfferingsRequest.builder()
                         .locationType(LocationType.AVAILABILITY_ZONE)
                         .filters(filter("instance-type", instanceType)).build())
                 .instanceTypeOfferings().stream().map(InstanceTypeOffering::location).toList();
-        List<LaunchPlan.Zone> zones = new ArrayList<>();
-        for (String id : order) {
-            subnets.stream().filter(s -> s.subnetId().equals(id) && offered.contains(s.availabilityZone()))
-                    .findFirst().ifPresent(s -> zones.add(new LaunchPlan.Zone(s.availabilityZone(), s.subnetId())));
-        }
+        List<LaunchPlan.Zone> zones = subnets.stream().filter(s -> offered.contains(s.availabilityZone()))
+                .map(s -> new LaunchPlan.Zone(s.availabilityZone(), s.subnetId())).toList();
         if (zones.isEmpty()) {
             throw new BadInputException(instanceType + " is not offered in any zone of the stack's subnets ("
                     + String.join(", ", subnets.stream().map(Subnet::availabilityZone).toList()) + ")");
@@ -191,10 +175,11 @@ public final class Ec2Fleet implements FleetPort {
         return zones;
     }
 
+    /** The image, if this account owns it: IAM allows RunInstances only of its own images (ec2:Owner). */
     private Image image(String imageId) {
-        List<Image> images = ec2.describeImages(r -> r.imageIds(imageId)).images();
+        List<Image> images = ec2.describeImages(r -> r.imageIds(imageId).owners("self")).images();
         if (images.isEmpty()) {
-            throw new IllegalStateException("image " + imageId + " does not exist");
+            throw new IllegalStateException("image " + imageId + " does not exist in this account");
         }
         return images.get(0);
     }
@@ -273,7 +258,7 @@ public final class Ec2Fleet implements FleetPort {
     /** Every live instance carrying this stack's tag: the sweeper's view. Untagged and other stacks' never appear. */
     @Override
     public List<TaggedInstance> findTagged() {
-        List<Filter> filters = List.of(filter("tag:" + TAG_STACK, settings.stackName()), Filter.builder()
+        List<Filter> filters = List.of(filter("tag:" + Ec2Tags.STACK, settings.stackName()), Filter.builder()
                 .name("instance-state-name").values("pending", "running", "stopping", "stopped").build());
         return ec2.describeInstancesPaginator(DescribeInstancesRequest.builder().filters(filters).build())
                 .reservations().stream().flatMap(r -> r.instances().stream())
@@ -285,19 +270,19 @@ public final class Ec2Fleet implements FleetPort {
         i.tags().forEach(t -> tags.put(t.key(), t.value()));
         Instant deadline = null;
         try {
-            deadline = tags.containsKey(TAG_DEADLINE) ? Instant.parse(tags.get(TAG_DEADLINE)) : null;
+            deadline = tags.containsKey(Ec2Tags.DEADLINE) ? Instant.parse(tags.get(Ec2Tags.DEADLINE)) : null;
         } catch (java.time.format.DateTimeParseException e) {
             // an unreadable deadline is no deadline; the run's execution still decides
         }
-        return new TaggedInstance(i.instanceId(), tags.getOrDefault(TAG_ROLE, TaggedInstance.BENCHMARK),
-                tags.get(TAG_RUN), tags.get(TAG_TARGET), deadline);
+        return new TaggedInstance(i.instanceId(), tags.getOrDefault(Ec2Tags.ROLE, TaggedInstance.BENCHMARK),
+                tags.get(Ec2Tags.RUN), tags.get(Ec2Tags.TARGET), deadline, tags.get(Ec2Tags.EXECUTION));
     }
 
     private List<Instance> tagged(String runId, String targetIdOrNull, List<String> states) {
-        List<Filter> filters = new ArrayList<>(List.of(filter("tag:" + TAG_STACK, settings.stackName()),
-                filter("tag:" + TAG_RUN, runId), Filter.builder().name("instance-state-name").values(states).build()));
+        List<Filter> filters = new ArrayList<>(List.of(filter("tag:" + Ec2Tags.STACK, settings.stackName()),
+                filter("tag:" + Ec2Tags.RUN, runId), Filter.builder().name("instance-state-name").values(states).build()));
         if (targetIdOrNull != null) {
-            filters.add(filter("tag:" + TAG_TARGET, targetIdOrNull));
+            filters.add(filter("tag:" + Ec2Tags.TARGET, targetIdOrNull));
         }
         return ec2.describeInstancesPaginator(DescribeInstancesRequest.builder().filters(filters).build())
                 .reservations().stream().flatMap(r -> r.instances().stream()).toList();

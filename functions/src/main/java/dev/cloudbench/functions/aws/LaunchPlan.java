@@ -5,6 +5,7 @@ import dev.cloudbench.core.port.TaggedInstance;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -115,10 +116,13 @@ final class LaunchPlan {
     }
 
     private List<TagSpecification> tags() {
-        List<Tag> tags = List.of(tag("Name", "cloudbench " + spec.runId() + " " + spec.targetId()),
-                tag(Ec2Fleet.TAG_STACK, settings.stackName()), tag(Ec2Fleet.TAG_RUN, spec.runId()),
-                tag(Ec2Fleet.TAG_TARGET, spec.targetId()), tag(Ec2Fleet.TAG_DEADLINE, spec.deadline().toString()),
-                tag(Ec2Fleet.TAG_ROLE, TaggedInstance.BENCHMARK));
+        List<Tag> tags = new ArrayList<>(List.of(tag("Name", "cloudbench " + spec.runId() + " " + spec.targetId()),
+                tag(Ec2Tags.STACK, settings.stackName()), tag(Ec2Tags.RUN, spec.runId()),
+                tag(Ec2Tags.TARGET, spec.targetId()), tag(Ec2Tags.DEADLINE, spec.deadline().toString()),
+                tag(Ec2Tags.ROLE, TaggedInstance.BENCHMARK)));
+        if (spec.executionArn() != null) {
+            tags.add(tag(Ec2Tags.EXECUTION, spec.executionArn()));
+        }
         return List.of(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build(),
                 TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(tags).build());
     }

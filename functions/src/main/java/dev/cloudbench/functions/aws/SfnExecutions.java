@@ -6,8 +6,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * The state machine's executions through Step Functions. A run's execution is named after the run
- * id, so its ARN follows from the state machine's: {@code arn:...:execution:<machine>:<run-id>}.
+ * The state machine's executions through Step Functions. An instance tagged with the ARN of the
+ * execution that launched it is asked about by that ARN; for older instances the ARN follows from
+ * the run id, their execution being named after it: {@code arn:...:execution:<machine>:<run-id>}.
  */
 public final class SfnExecutions implements ExecutionsPort {
     private final SfnClient sfn;
@@ -25,9 +26,13 @@ public final class SfnExecutions implements ExecutionsPort {
 
     @Override
     public boolean isRunning(String runId) {
+        return isExecutionRunning(executionArn(stateMachineArn, runId));
+    }
+
+    @Override
+    public boolean isExecutionRunning(String executionArn) {
         try {
-            return sfn.describeExecution(b -> b.executionArn(executionArn(stateMachineArn, runId))).status()
-                    == ExecutionStatus.RUNNING;
+            return sfn.describeExecution(b -> b.executionArn(executionArn)).status() == ExecutionStatus.RUNNING;
         } catch (ExecutionDoesNotExistException e) {
             return false;
         }

@@ -1,25 +1,32 @@
 package dev.cloudbench.functions.aws;
 
 import dev.cloudbench.core.model.Architecture;
+import dev.cloudbench.core.model.Market;
+import dev.cloudbench.core.port.CapacityPort;
 import dev.cloudbench.core.port.CommandStatus;
 import dev.cloudbench.core.port.ExecutionsPort;
 import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.ImagePort;
 import dev.cloudbench.core.port.InstanceStatus;
+import dev.cloudbench.core.port.InstanceTypeFacts;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
 import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.port.TaggedInstance;
+import dev.cloudbench.core.port.VcpuQuota;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A port a task never calls ({@link AwsPorts#unused}): every call is a wiring mistake and fails
  * with an {@link IllegalStateException} naming the task, the port and the method. A plain class
  * rather than a {@link java.lang.reflect.Proxy}: generating proxy classes is cold-start time.
  */
-final class UnusedPort implements ImagePort, FleetPort, RemoteShellPort, ResultStorePort, ExecutionsPort {
+final class UnusedPort implements ImagePort, FleetPort, RemoteShellPort, ResultStorePort, ExecutionsPort,
+        CapacityPort {
     private final String port;
     private final String task;
 
@@ -120,5 +127,30 @@ final class UnusedPort implements ImagePort, FleetPort, RemoteShellPort, ResultS
     @Override
     public boolean isRunning(String runId) {
         throw called("isRunning");
+    }
+
+    @Override
+    public boolean isExecutionRunning(String executionArn) {
+        throw called("isExecutionRunning");
+    }
+
+    @Override
+    public List<String> zones() {
+        throw called("zones");
+    }
+
+    @Override
+    public Map<String, InstanceTypeFacts> instanceTypes(Set<String> instanceTypes) {
+        throw called("instanceTypes");
+    }
+
+    @Override
+    public List<String> allowedInstanceTypes() {
+        throw called("allowedInstanceTypes");
+    }
+
+    @Override
+    public Map<Market, VcpuQuota> vcpuQuotas() {
+        throw called("vcpuQuotas");
     }
 }

@@ -3,7 +3,7 @@ package dev.cloudbench.functions.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.functions.Ports;
 import dev.cloudbench.functions.Tasks;
 import java.net.URI;
@@ -38,7 +38,9 @@ class AwsPortsTest {
                         : b instanceof SsmClientBuilder ? AwsPorts.Service.SSM
                         : b instanceof S3ClientBuilder ? AwsPorts.Service.S3
                         : b instanceof CodeBuildClientBuilder ? AwsPorts.Service.CODEBUILD
-                        : b instanceof software.amazon.awssdk.services.sfn.SfnClientBuilder ? AwsPorts.Service.SFN : null);
+                        : b instanceof software.amazon.awssdk.services.sfn.SfnClientBuilder ? AwsPorts.Service.SFN
+                        : b instanceof software.amazon.awssdk.services.servicequotas.ServiceQuotasClientBuilder
+                                ? AwsPorts.Service.SERVICEQUOTAS : null);
                 TestAws.clients(URI.create("http://127.0.0.1:9")).customization().accept(b);
             });
 
@@ -54,9 +56,9 @@ class AwsPortsTest {
         Ports ports = AwsPorts.forTask("PlanRun", TestAws.settings(), TestAws.clients(URI.create("http://127.0.0.1:9")),
                 Clock.systemUTC(), NO_SOURCES);
 
-        FleetPort fleet = ports.fleet();
-        assertThatThrownBy(() -> fleet.findLive("run", null)).isInstanceOf(IllegalStateException.class)
-                .hasMessage("task PlanRun does not use FleetPort (findLive was called)");
+        RemoteShellPort shell = ports.shell();
+        assertThatThrownBy(() -> shell.isReady("i-1")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("task PlanRun does not use RemoteShellPort (isReady was called)");
     }
 
     @Test
@@ -75,10 +77,11 @@ class AwsPortsTest {
     void settings_readTheDocumentedVariables() {
         AwsSettings s = AwsSettings.fromEnvironment(Map.of("STACK_NAME", "cb", "RESULTS_BUCKET", "bucket",
                 "SUBNET_IDS", "subnet-a, subnet-b,", "SECURITY_GROUP_ID", "sg-1", "INSTANCE_PROFILE_ARN", "arn:p",
-                "IMAGE_BUILD_PROJECT", "images", "ROOT_VOLUME_GIB", "50", "STATE_MACHINE_ARN", "arn:sm"));
+                "IMAGE_BUILD_PROJECT", "images", "ROOT_VOLUME_GIB", "50", "STATE_MACHINE_ARN", "arn:sm",
+                "ALLOWED_INSTANCE_TYPES", "c7*.large, m7g.xlarge"));
 
         assertThat(s).isEqualTo(new AwsSettings("cb", "bucket", List.of("subnet-a", "subnet-b"), "sg-1", "arn:p",
-                "images", 50, "arn:sm"));
+                "images", 50, "arn:sm", List.of("c7*.large", "m7g.xlarge")));
         assertThat(AwsSettings.fromEnvironment(Map.of()).rootVolumeGib()).isEqualTo(AwsSettings.DEFAULT_ROOT_VOLUME_GIB);
         assertThat(Set.copyOf(AwsSettings.fromEnvironment(Map.of()).subnetIds())).isEmpty();
     }

@@ -28,6 +28,11 @@ class Ec2FleetTest {
     private final Ec2Client client = TestAws.clients(ec2.server().endpoint()).ec2();
     private final Ec2Fleet fleet = new Ec2Fleet(client, TestAws.settings());
 
+    {
+        // The image the launches boot: this account's own (IAM allows RunInstances of no other).
+        ec2.amis.add(new Ec2StandIn.Ami("ami-0abc", "arm64", "available", "2026-02-01T00:00:00.000Z", Map.of()));
+    }
+
     @AfterEach
     void close() {
         client.close();
@@ -83,6 +88,36 @@ class Ec2FleetTest {
                 .contains("shutdown -h \"+$minutes\"");
         assertThat(ec2.calls("DescribeSpotPriceHistory").get(0)).containsEntry("AvailabilityZone", "us-east-1a")
                 .containsEntry("InstanceType.1", "c7g.large").containsEntry("ProductDescription.1", "Linux/UNIX");
+    }
+
+    @Test
+    void launch_tagsInstanceAndVolume_withTheExecutionThatLaunchedThem() {
+        String execution = "arn:aws:states:us-east-1:123456789012:execution:cb-test-benchmark:manual-1";
+        fleet.launch(new LaunchSpec("run-1", "t1", "arm64", "c7g.large", "spot", null, "ami-0abc", DEADLINE, 0,
+                execution));
+
+        Map<String, String> run = ec2.calls("RunInstances").get(0);
+        assertThat(tags(run, "TagSpecification.1.")).containsEntry(Ec2Tags.EXECUTION, execution);
+        assertThat(tags(run, "TagSpecification.2.")).containsEntry(Ec2Tags.EXECUTION, execution);
+        assertThat(fleet.findTagged()).singleElement().satisfies(t -> assertThat(t.executionArn()).isEqualTo(execution));
+    }
+
+    @Test
+    void launch_withoutAKnownExecution_sendsNoExecutionTag() {
+        fleet.launch(spec("c7g.large", "arm64", "spot"));
+
+        assertThat(tags(ec2.calls("RunInstances").get(0), "TagSpecification.1.")).doesNotContainKey(Ec2Tags.EXECUTION);
+        assertThat(fleet.findTagged()).singleElement().satisfies(t -> assertThat(t.executionArn()).isNull());
+    }
+
+    @Test
+    void launch_refusesAnImageThisAccountDoesNotOwn_beforeRunInstances() {
+        LaunchSpec foreign = new LaunchSpec("run-1", "t1", "arm64", "c7g.large", "spot", null, "ami-public", DEADLINE, 0);
+
+        assertThatThrownBy(() -> fleet.launch(foreign)).hasMessageContaining("ami-public does not exist in this account");
+        assertThat(ec2.calls("DescribeImages")).singleElement().satisfies(r ->
+                assertThat(r).containsEntry("ImageId.1", "ami-public").containsEntry("Owner.1", "self"));
+        assertThat(ec2.calls("RunInstances")).isEmpty();
     }
 
     private static Map<String, String> tags(Map<String, String> run, String prefix) {

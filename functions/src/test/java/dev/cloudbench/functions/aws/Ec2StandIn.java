@@ -100,7 +100,8 @@ public final class Ec2StandIn implements AutoCloseable {
     }
 
     private StandIn.Reply ownImages(Map<String, String> p) {
-        String items = amis.stream().filter(a -> {
+        List<String> ids = values(p, "ImageId");
+        String items = amis.stream().filter(a -> ids.isEmpty() || ids.contains(a.id())).filter(a -> {
             for (int f = 1; p.containsKey("Filter." + f + ".Name"); f++) {
                 String name = p.get("Filter." + f + ".Name");
                 String actual = name.equals("state") ? a.state() : name.equals("architecture") ? a.architecture()
@@ -119,8 +120,13 @@ public final class Ec2StandIn implements AutoCloseable {
 
     private StandIn.Reply describeInstanceTypes(Map<String, String> p) {
         StringBuilder items = new StringBuilder();
-        for (String name : values(p, "InstanceType")) {
+        // By name (an unknown one fails the call, as in EC2), or by the instance-type filter (unknown ones are absent).
+        boolean byFilter = "instance-type".equals(p.get("Filter.1.Name"));
+        for (String name : byFilter ? values(p, "Filter.1.Value") : values(p, "InstanceType")) {
             Type t = types.get(name);
+            if (t == null && byFilter) {
+                continue;
+            }
             if (t == null) {
                 return error("InvalidInstanceType", "The following supplied instance types do not exist: [" + name + "]");
             }
@@ -130,16 +136,17 @@ public final class Ec2StandIn implements AutoCloseable {
                     .append("</supportedArchitectures></processorInfo><vCpuInfo><defaultVCpus>")
                     .append(t.cores() * t.threadsPerCore()).append("</defaultVCpus><defaultCores>").append(t.cores())
                     .append("</defaultCores><defaultThreadsPerCore>").append(t.threadsPerCore())
-                    .append("</defaultThreadsPerCore></vCpuInfo></item>");
+                    .append("</defaultThreadsPerCore></vCpuInfo><supportedUsageClasses><item>on-demand</item>"
+                            + "<item>spot</item></supportedUsageClasses></item>");
         }
         return ok("DescribeInstanceTypes", "<instanceTypeSet>" + items + "</instanceTypeSet>");
     }
 
     private StandIn.Reply describeOfferings(Map<String, String> p) {
-        String type = p.get("Filter.1.Value.1");
-        Type t = types.get(type);
-        String items = t == null ? "" : t.zones().stream().map(z -> "<item><instanceType>" + type
-                + "</instanceType><locationType>availability-zone</locationType><location>" + z + "</location></item>")
+        String items = values(p, "Filter.1.Value").stream().filter(types::containsKey)
+                .flatMap(type -> types.get(type).zones().stream().map(z -> "<item><instanceType>" + type
+                        + "</instanceType><locationType>availability-zone</locationType><location>" + z
+                        + "</location></item>"))
                 .collect(Collectors.joining());
         return ok("DescribeInstanceTypeOfferings", "<instanceTypeOfferingSet>" + items + "</instanceTypeOfferingSet>");
     }
@@ -214,8 +221,11 @@ public final class Ec2StandIn implements AutoCloseable {
         return ok("TerminateInstances", "<instancesSet>" + items + "</instancesSet>");
     }
 
-    private static String instanceXml(Instance i) {
+    private String instanceXml(Instance i) {
+        Type type = types.get(i.type());
         return "<item><instanceId>" + i.id() + "</instanceId><imageId>" + i.imageId() + "</imageId>"
+                + (type == null ? "" : "<cpuOptions><coreCount>" + type.cores() + "</coreCount><threadsPerCore>"
+                        + type.threadsPerCore() + "</threadsPerCore></cpuOptions>")
                 + "<instanceState><code>0</code><name>" + i.state() + "</name></instanceState>"
                 + "<instanceType>" + i.type() + "</instanceType><launchTime>2026-01-01T00:00:00.000Z</launchTime>"
                 + "<placement><availabilityZone>" + i.zone() + "</availabilityZone><tenancy>default</tenancy>"

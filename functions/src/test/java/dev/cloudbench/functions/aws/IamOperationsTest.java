@@ -50,6 +50,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.services.codebuild.CodeBuildClientBuilder;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClientBuilder;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
 import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 
@@ -86,6 +87,7 @@ class IamOperationsTest {
     private final JsonStandIn codeBuild = new JsonStandIn();
     private final JsonStandIn sfn = new JsonStandIn();
     private final S3StandIn s3 = new S3StandIn(TestAws.BUCKET);
+    private final JsonStandIn serviceQuotas = new JsonStandIn();
     private final ImageSources sources = new ImageSources(ImageSourcesTest.zip(ImageSourcesTest.packer("echo\n"), 0));
     private int runInstancesSeen;
 
@@ -96,13 +98,16 @@ class IamOperationsTest {
         codeBuild.close();
         sfn.close();
         s3.close();
+        serviceQuotas.close();
     }
 
     // ------------------------------------------------------------------ the functions, branch by branch
 
     @Test
     @Order(1)
-    void planRun_claimsANewRun_andReadsBackAPlannedOne() throws IOException {
+    void planRun_checksCapacity_claimsANewRun_andReadsBackAPlannedOne() throws IOException {
+        serviceQuotas.on("GetServiceQuota", r -> JsonStandIn.ok("{\"Quota\":{\"ServiceCode\":\"ec2\",\"QuotaCode\":\""
+                + r.path("QuotaCode").asText() + "\",\"QuotaName\":\"standard\",\"Value\":64.0}}"));
         JsonNode plan = invoke("PlanRun", sample("PlanRun"));
         JsonNode again = invoke("PlanRun", sample("PlanRun"));
 
@@ -157,7 +162,7 @@ class IamOperationsTest {
         assertThat(spot.path("instance").path("pricePerHour").asDouble()).isPositive(); // DescribeSpotPriceHistory
 
         ObjectNode other = sample("LaunchInstance");
-        ((ObjectNode) other.path("target")).put("targetId", "c7g.large-arm64-2");
+        ((ObjectNode) other.path("state").path("target")).put("targetId", "c7g.large-arm64-2");
         ec2.launchErrors.put("spot/us-east-1a", "InsufficientInstanceCapacity");
         ec2.launchErrors.put("spot/us-east-1b", "InsufficientInstanceCapacity");
         JsonNode onDemand = invoke("LaunchInstance", other, settings(List.of()));
@@ -364,7 +369,8 @@ class IamOperationsTest {
         assertThat(exit).as(out.toString()).isZero();
         Map<String, AwsPorts.Service> clients = Map.of("ec2/Ec2Client", AwsPorts.Service.EC2,
                 "ssm/SsmClient", AwsPorts.Service.SSM, "s3/S3Client", AwsPorts.Service.S3,
-                "codebuild/CodeBuildClient", AwsPorts.Service.CODEBUILD, "sfn/SfnClient", AwsPorts.Service.SFN);
+                "codebuild/CodeBuildClient", AwsPorts.Service.CODEBUILD, "sfn/SfnClient", AwsPorts.Service.SFN,
+                "servicequotas/ServiceQuotasClient", AwsPorts.Service.SERVICEQUOTAS);
         Set<String> notOperations = Set.of("builder", "create", "serviceClientConfiguration", "serviceName", "close", "utilities",
                 "waiter");
         Matcher m = Pattern.compile("InterfaceMethod software/amazon/awssdk/services/(\\w+/\\w+Client)\\.(\\w+):")
@@ -421,6 +427,7 @@ class IamOperationsTest {
                 case S3 -> s3.server().endpoint();
                 case CODEBUILD -> codeBuild.server().endpoint();
                 case SFN -> sfn.server().endpoint();
+                case SERVICEQUOTAS -> serviceQuotas.server().endpoint();
             };
             TestAws.clients(endpoint).customization().accept(b);
             // Added to the configuration AwsClients set (its retry strategy), not replacing it.
@@ -445,13 +452,16 @@ class IamOperationsTest {
         if (b instanceof SfnClientBuilder) {
             return AwsPorts.Service.SFN;
         }
+        if (b instanceof ServiceQuotasClientBuilder) {
+            return AwsPorts.Service.SERVICEQUOTAS;
+        }
         throw new IllegalStateException("a client of a service AwsPorts does not know: " + b.getClass());
     }
 
     private static AwsSettings settings(List<String> subnets) {
         AwsSettings s = TestAws.settings();
         return new AwsSettings(s.stackName(), s.resultsBucket(), subnets, s.securityGroupId(), s.instanceProfileArn(),
-                s.imageBuildProject(), s.rootVolumeGib(), s.stateMachineArn());
+                s.imageBuildProject(), s.rootVolumeGib(), s.stateMachineArn(), s.allowedInstanceTypes());
     }
 
     private static ObjectNode sample(String function) {

@@ -77,6 +77,7 @@ final class IamRecorder {
             case SSM -> "ssm:" + operation;
             case CODEBUILD -> "codebuild:" + operation;
             case SFN -> "states:" + operation;
+            case SERVICEQUOTAS -> "servicequotas:" + operation;
             case S3 -> "s3:" + switch (operation) {
                 case "GetObject", "HeadObject" -> "GetObject";
                 case "PutObject" -> "PutObject";

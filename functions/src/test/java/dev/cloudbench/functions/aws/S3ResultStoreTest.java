@@ -79,7 +79,7 @@ class S3ResultStoreTest {
         RunRequest request = new RunRequest("run-1", suite, List.of(new Target(null, "arm64", "c7g.large", null, null)),
                 null);
         PlanService plan = new PlanService(store, Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC),
-                () -> "abcd");
+                () -> "abcd", TestAws.capacity());
         var first = plan.plan(request, null);
         RunRequest other = new RunRequest("run-1", suite, List.of(new Target(null, "x86_64", "c7i.large", null, null)),
                 null);

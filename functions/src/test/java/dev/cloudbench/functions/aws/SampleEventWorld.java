@@ -39,6 +39,7 @@ public final class SampleEventWorld implements AutoCloseable {
     private final JsonStandIn codeBuild = new JsonStandIn();
     private final JsonStandIn sfn = new JsonStandIn();
     private final S3StandIn s3 = new S3StandIn(BUCKET);
+    private final JsonStandIn serviceQuotas = new JsonStandIn();
     private final byte[] request;
     private final ImageSources sources;
 
@@ -63,6 +64,8 @@ public final class SampleEventWorld implements AutoCloseable {
         codeBuild.answer("BatchGetBuilds", "{\"builds\":[{\"id\":\"" + BUILD + "\",\"buildStatus\":\"SUCCEEDED\"}]}");
         sfn.answer("DescribeExecution", "{\"executionArn\":\"" + SfnExecutions.executionArn(STATE_MACHINE, RUN)
                 + "\",\"stateMachineArn\":\"" + STATE_MACHINE + "\",\"status\":\"RUNNING\",\"startDate\":1772366400}");
+        serviceQuotas.on("GetServiceQuota", r -> JsonStandIn.ok("{\"Quota\":{\"ServiceCode\":\"ec2\",\"QuotaCode\":\""
+                + r.path("QuotaCode").asText() + "\",\"QuotaName\":\"standard vCPUs\",\"Value\":640.0}}"));
         reset("PlanRun");
     }
 
@@ -94,8 +97,8 @@ public final class SampleEventWorld implements AutoCloseable {
         ec2.instances.clear();
         if (!function.equals("LaunchInstance")) { // else the launch would reuse it
             ec2.instances.add(new Ec2StandIn.Instance(INSTANCE, "c7g.large", "running", null, null, "spot",
-                    "us-east-1a", "ami-0123456789abcdef0", Map.of(Ec2Fleet.TAG_STACK, STACK, Ec2Fleet.TAG_RUN, RUN,
-                            Ec2Fleet.TAG_TARGET, TARGET, Ec2Fleet.TAG_DEADLINE, "2999-01-01T00:00:00Z")));
+                    "us-east-1a", "ami-0123456789abcdef0", Map.of(Ec2Tags.STACK, STACK, Ec2Tags.RUN, RUN,
+                            Ec2Tags.TARGET, TARGET, Ec2Tags.DEADLINE, "2999-01-01T00:00:00Z")));
         }
     }
 
@@ -142,6 +145,7 @@ public final class SampleEventWorld implements AutoCloseable {
             case S3 -> List.of(BUCKET, "runs/" + RUN + "/request.json");
             case CODEBUILD -> List.of(BUILD);
             case SFN -> List.of(SfnExecutions.executionArn(STATE_MACHINE, RUN));
+            case SERVICEQUOTAS -> List.of("ec2", Ec2Capacity.ON_DEMAND_QUOTA);
         };
     }
 
@@ -153,6 +157,7 @@ public final class SampleEventWorld implements AutoCloseable {
         endpoints.put(AwsPorts.Service.S3, s3.server().endpoint());
         endpoints.put(AwsPorts.Service.CODEBUILD, codeBuild.server().endpoint());
         endpoints.put(AwsPorts.Service.SFN, sfn.server().endpoint());
+        endpoints.put(AwsPorts.Service.SERVICEQUOTAS, serviceQuotas.server().endpoint());
         return endpoints;
     }
 
@@ -163,7 +168,9 @@ public final class SampleEventWorld implements AutoCloseable {
      */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        endpoints().forEach((service, uri) -> env.put("AWS_ENDPOINT_URL_" + service.name(), uri.toString()));
+        // The SDK's variable is named after the service id: "Service Quotas" is SERVICE_QUOTAS.
+        endpoints().forEach((service, uri) -> env.put("AWS_ENDPOINT_URL_"
+                + (service == AwsPorts.Service.SERVICEQUOTAS ? "SERVICE_QUOTAS" : service.name()), uri.toString()));
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "AKIDSAMPLE");
         env.put("AWS_SECRET_ACCESS_KEY", "sample-secret");
@@ -175,6 +182,7 @@ public final class SampleEventWorld implements AutoCloseable {
         env.put("INSTANCE_PROFILE_ARN", "arn:aws:iam::123456789012:instance-profile/cb-sample-instance");
         env.put("IMAGE_BUILD_PROJECT", "cb-sample-images");
         env.put("STATE_MACHINE_ARN", STATE_MACHINE);
+        env.put("ALLOWED_INSTANCE_TYPES", "c7*.large,c7*.xlarge");
         return env;
     }
 
@@ -191,6 +199,7 @@ public final class SampleEventWorld implements AutoCloseable {
             case S3 -> s3.server().requests().size();
             case CODEBUILD -> codeBuild.server().requests().size();
             case SFN -> sfn.server().requests().size();
+            case SERVICEQUOTAS -> serviceQuotas.server().requests().size();
         };
     }
 
@@ -211,5 +220,6 @@ public final class SampleEventWorld implements AutoCloseable {
         codeBuild.close();
         sfn.close();
         s3.close();
+        serviceQuotas.close();
     }
 }

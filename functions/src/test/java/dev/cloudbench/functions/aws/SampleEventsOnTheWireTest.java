@@ -42,7 +42,9 @@ class SampleEventsOnTheWireTest {
                         : b instanceof SsmClientBuilder ? AwsPorts.Service.SSM
                         : b instanceof S3ClientBuilder ? AwsPorts.Service.S3
                         : b instanceof CodeBuildClientBuilder ? AwsPorts.Service.CODEBUILD
-                        : b instanceof SfnClientBuilder ? AwsPorts.Service.SFN : null)).customization().accept(b));
+                        : b instanceof SfnClientBuilder ? AwsPorts.Service.SFN
+                        : b instanceof software.amazon.awssdk.services.servicequotas.ServiceQuotasClientBuilder
+                                ? AwsPorts.Service.SERVICEQUOTAS : null)).customization().accept(b));
     }
 
     private static JsonNode invoke(String function) throws Exception {

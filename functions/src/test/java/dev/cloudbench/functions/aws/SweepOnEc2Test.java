@@ -56,4 +56,36 @@ class SweepOnEc2Test {
         assertThat(ec2.calls("DescribeInstances").get(0)).containsEntry("Filter.1.Name", "tag:cloudbench:stack")
                 .containsEntry("Filter.1.Value.1", "cb-test");
     }
+
+    @Test
+    void sweep_keepsTheInstancesOfARunningExecution_whoseNameDiffersFromItsRunId() {
+        String machine = TestAws.settings().stateMachineArn();
+        String execution = machine.replace(":stateMachine:", ":execution:") + ":manual-start-1";
+        Map<String, String> tagged = new java.util.HashMap<>(tags("cb-test", "nightly-run", NOW.plusSeconds(3600).toString()));
+        tagged.put(Ec2Tags.EXECUTION, execution);
+        ec2.instances.add(new Ec2StandIn.Instance("i-raw-start", "c7g.large", "running", null, null, "spot",
+                "us-east-1a", "ami-1", tagged));
+        try (JsonStandIn sfn = JsonStandIn.json10()) {
+            sfn.on("DescribeExecution", r -> r.path("executionArn").asText().equals(execution)
+                    ? sfn.okHere("{\"executionArn\":\"" + execution + "\",\"stateMachineArn\":\"" + machine
+                            + "\",\"status\":\"RUNNING\",\"startDate\":1772366400}")
+                    // The ARN rebuilt from the run id names no execution: asked that, the sweeper would terminate.
+                    : sfn.errorHere("ExecutionDoesNotExist", "Execution does not exist"));
+            Ec2Fleet fleet = new Ec2Fleet(TestAws.clients(ec2.server().endpoint()).ec2(), TestAws.settings());
+            SfnExecutions executions = new SfnExecutions(TestAws.clients(sfn.server().endpoint()).sfn(), machine);
+
+            SweepReport report = new SweepService(fleet, executions, Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
+
+            assertThat(report.swept()).isEmpty();
+            assertThat(ec2.calls("TerminateInstances")).isEmpty();
+            assertThat(sfn.calls("DescribeExecution")).singleElement()
+                    .satisfies(r -> assertThat(r.path("executionArn").asText()).isEqualTo(execution));
+
+            // Once that execution ended, its instance goes.
+            sfn.on("DescribeExecution", r -> sfn.okHere("{\"executionArn\":\"" + execution + "\",\"stateMachineArn\":\""
+                    + machine + "\",\"status\":\"SUCCEEDED\",\"startDate\":1772366400}"));
+            assertThat(new SweepService(fleet, executions, Clock.fixed(NOW, ZoneOffset.UTC)).sweep().swept())
+                    .extracting(SweepReport.Swept::instanceId).containsExactly("i-raw-start");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationRequest;
@@ -20,7 +21,7 @@ public final class BareClientFloor {
     private BareClientFloor() {
     }
 
-    /** @param args the service: EC2, SSM, S3, CODEBUILD or SFN */
+    /** @param args the service: EC2, SSM, S3, CODEBUILD, SFN or SERVICEQUOTAS */
     public static void main(String[] args) {
         long start = System.nanoTime();
         // Built the way our clients get theirs (AwsClients), so the shipped jar has the same methods.
@@ -46,6 +47,10 @@ public final class BareClientFloor {
             case "SFN" -> {
                 SfnClient c = SfnClient.builder().httpClient(http).build();
                 yield () -> c.describeExecution(r -> r.executionArn(args[1]));
+            }
+            case "SERVICEQUOTAS" -> {
+                ServiceQuotasClient c = ServiceQuotasClient.builder().httpClient(http).build();
+                yield () -> c.getServiceQuota(r -> r.serviceCode(args[1]).quotaCode(args[2]));
             }
             default -> throw new IllegalArgumentException("unknown service " + args[0]);
         };
