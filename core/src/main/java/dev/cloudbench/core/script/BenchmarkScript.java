@@ -64,7 +64,7 @@ public final class BenchmarkScript {
         for (Benchmark b : benchmarks) {
             benchmark(s, suite, b);
         }
-        s.append("progress done ''\n")
+        s.append("progress 'done' ''\n")
                 .append("echo 'cloudbench: all ").append(benchmarks.size()).append(" benchmarks done'\n");
         return s.toString();
     }

@@ -96,14 +96,15 @@ public final class RoundsScript {
         for (int i = 0; i < setup.size(); i++) {
             String failure = "setup command " + (i + 1) + " of " + setup.size() + " failed"
                     + (variant == null ? "" : " for variant " + variant.name());
-            s.append("(cd ").append(dir).append(exports(variant)).append(" && as_suite bash -euo pipefail -c ")
+            String env = exports(variant);
+            s.append("(cd ").append(dir).append(env.isEmpty() ? "" : " && " + env).append(" && as_suite bash -euo pipefail -c ")
                     .append(Shell.quote(setup.get(i))).append(") || fail failed setup ").append(EXIT_SETUP).append(' ')
                     .append(Shell.quote(failure)).append('\n');
         }
     }
 
     /**
-     * {@code && CB_ENV=('NAME=value' ...)}: the variables {@code as_suite} gives the suite's commands,
+     * {@code CB_ENV=('NAME=value' ...)}, or nothing: the variables {@code as_suite} gives the suite's commands,
      * one quoted word each, whatever the value holds (the confined user starts from a clean
      * environment, so {@code export} would not reach it).
      */
@@ -111,7 +112,7 @@ public final class RoundsScript {
         if (variant == null || variant.env().isEmpty()) {
             return "";
         }
-        StringBuilder e = new StringBuilder(" && CB_ENV=(");
+        StringBuilder e = new StringBuilder("CB_ENV=(");
         for (Map.Entry<String, String> v : variant.env().entrySet()) {
             e.append(e.charAt(e.length() - 1) == '(' ? "" : " ").append(Shell.quote(v.getKey() + "=" + v.getValue()));
         }
@@ -128,7 +129,9 @@ public final class RoundsScript {
             Variant v = variants.get(i);
             String dir = v.hasOwnCheckout() ? "\"$CB_WORK\"/" + Shell.quote("variants/" + v.name())
                     : suite.repository() == null ? "\"$CB_WORK\"" : "\"$CB_WORK/src\"";
-            s.append("variant_").append(i).append("() { cd ").append(dir).append(exports(v)).append("; }\n");
+            String env = exports(v);
+            s.append("variant_").append(i).append("() { cd ").append(dir).append(" || return 1")
+                    .append(env.isEmpty() ? "" : "; " + env).append("; }\n");
         }
         s.append("# Each benchmark's hyperfine call; $1 is the export file.\n");
         for (int i = 0; i < benchmarks.size(); i++) {
@@ -162,14 +165,15 @@ public final class RoundsScript {
                     .append(StoreLayout.roundsStopped(runId, targetId).substring(StoreLayout.target(runId, targetId).length()))
                     .append("\"\n")
                     .append("  CB_ROUND=; CB_VARIANT=\n")
-                    .append("  progress done ''\n")
+                    .append("  progress 'done' ''\n")
                     .append("  echo \"cloudbench: time budget used after $CB_DONE rounds\"\n")
                     .append("  exit 0\n")
                     .append("}\n");
         }
         for (int round = from; round <= to; round++) {
             s.append("\n# Round ").append(round).append('\n');
-            if (plan.maxSeconds() != null) {
+            // Round 1 starts the budget: never cut, even when the clock's second ticks over at once.
+            if (plan.maxSeconds() != null && round > 1) {
                 s.append("if over_budget; then stop_rounds; fi\n");
             }
             for (int b = 0; b < benchmarks.size(); b++) {
@@ -186,7 +190,7 @@ public final class RoundsScript {
             s.append("CB_DONE=").append(round).append('\n');
         }
         s.append("CB_ROUND=; CB_VARIANT=\n")
-                .append("progress done ''\n")
+                .append("progress 'done' ''\n")
                 .append("echo 'cloudbench: rounds ").append(from).append('-').append(to).append(" done'\n");
         if (!shared && suite.repository() == null) {
             throw new IllegalStateException("variants with refs need the suite's repository (validated before)");

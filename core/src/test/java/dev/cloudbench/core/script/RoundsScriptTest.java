@@ -75,7 +75,7 @@ class RoundsScriptTest {
                 .contains("(cd \"$CB_WORK\"/'variants/pr' && CB_ENV=('MODE=it'\\''s $(rm -rf ~)')"
                         + " && as_suite bash -euo pipefail -c 'make')"
                         + " || fail failed setup 90 'setup command 1 of 1 failed for variant pr'")
-                .contains("variant_0() { cd \"$CB_WORK/src\"; }")
+                .contains("variant_0() { cd \"$CB_WORK/src\" || return 1; }")
                 .contains("# Round 10\n").doesNotContain("# Round 11\n")
                 .doesNotContain("over_budget");
     }
