@@ -27,10 +27,13 @@ import java.util.Map;
  *                           the image's own size (default {@value #DEFAULT_ROOT_VOLUME_GIB})
  * @param stateMachineArn    {@code STATE_MACHINE_ARN}: the benchmark state machine, whose executions the
  *                           sweeper asks about
+ * @param instanceRoleId     {@code INSTANCE_ROLE_ID}: the unique id of the instances' role
+ *                           ({@code !GetAtt InstanceRole.RoleId}); with an instance id it names the one
+ *                           inbox prefix that instance may write
  */
 public record AwsSettings(String stackName, String resultsBucket, List<String> subnetIds, String securityGroupId,
                           String instanceProfileArn, String imageBuildProject, int rootVolumeGib,
-                          String stateMachineArn) {
+                          String stateMachineArn, String instanceRoleId) {
 
     public static final int DEFAULT_ROOT_VOLUME_GIB = 30;
 
@@ -51,7 +54,7 @@ public record AwsSettings(String stackName, String resultsBucket, List<String> s
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
         return new AwsSettings(value(env, "STACK_NAME"), value(env, "RESULTS_BUCKET"), subnets,
                 value(env, "SECURITY_GROUP_ID"), value(env, "INSTANCE_PROFILE_ARN"), value(env, "IMAGE_BUILD_PROJECT"),
-                gib, value(env, "STATE_MACHINE_ARN"));
+                gib, value(env, "STATE_MACHINE_ARN"), value(env, "INSTANCE_ROLE_ID"));
     }
 
     /**

@@ -175,6 +175,7 @@ public final class SampleEventWorld implements AutoCloseable {
         env.put("INSTANCE_PROFILE_ARN", "arn:aws:iam::123456789012:instance-profile/cb-sample-instance");
         env.put("IMAGE_BUILD_PROJECT", "cb-sample-images");
         env.put("STATE_MACHINE_ARN", STATE_MACHINE);
+        env.put("INSTANCE_ROLE_ID", "AROASAMPLEINSTANCEROLE");
         return env;
     }
 

@@ -9,6 +9,8 @@ import software.amazon.awssdk.regions.Region;
 /** Clients and settings for adapter tests: a stand-in's endpoint, a fixed region, static credentials. */
 final class TestAws {
     static final String BUCKET = "cloudbench-results-test";
+    /** The instances' role id: the first half of their aws:userid, so of their inbox. */
+    static final String INSTANCE_ROLE_ID = "AROATESTINSTANCEROLE";
 
     private TestAws() {
     }
@@ -21,6 +23,7 @@ final class TestAws {
     static AwsSettings settings() {
         return new AwsSettings("cb-test", BUCKET, List.of("subnet-a", "subnet-b"), "sg-0123",
                 "arn:aws:iam::123456789012:instance-profile/cb-test-instance", "cb-test-images",
-                AwsSettings.DEFAULT_ROOT_VOLUME_GIB, "arn:aws:states:eu-west-1:123456789012:stateMachine:cb-test-benchmark");
+                AwsSettings.DEFAULT_ROOT_VOLUME_GIB, "arn:aws:states:eu-west-1:123456789012:stateMachine:cb-test-benchmark",
+                INSTANCE_ROLE_ID);
     }
 }
