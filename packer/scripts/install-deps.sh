@@ -39,7 +39,8 @@ AWSCLI_VERSION=2.22.35
 AWSCLI_KEY_FINGERPRINT=FB5DB77FD5C118B80511ADA8A6310ACC4672475C
 
 # Distribution packages: compilers and build tools the suites' setup steps use.
-APT_PACKAGES=(build-essential cmake git curl ca-certificates gnupg unzip xz-utils jq pkg-config)
+# iptables: the benchmark script's owner-match rule that keeps the suite's user from instance metadata.
+APT_PACKAGES=(build-essential cmake git curl ca-certificates gnupg unzip xz-utils jq pkg-config iptables)
 
 TOOLS=/opt/cloudbench
 BIN=/usr/local/bin
@@ -257,6 +258,16 @@ install_awscli() {
   log "$("$BIN/aws" --version)"
 }
 
+# The unprivileged user benchmark suites run as (core's SuiteBoundary.USER). The benchmark script
+# creates it too when an image lacks it; here it exists before the first run, with no login shell
+# and no home of its own (the script gives it one in its work directory).
+ensure_suite_user() {
+  if ! id -u cbench >/dev/null 2>&1; then
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin cbench
+  fi
+  log "suite user cbench (uid $(id -u cbench))"
+}
+
 # Ubuntu's AMIs ship the SSM agent as a snap; benchmarks reach the instance only through it.
 ensure_ssm_agent() {
   if ! snap list amazon-ssm-agent >/dev/null 2>&1; then
@@ -280,6 +291,7 @@ main() {
   install_bun
   install_hyperfine
   install_awscli
+  ensure_suite_user
   ensure_ssm_agent
 }
 

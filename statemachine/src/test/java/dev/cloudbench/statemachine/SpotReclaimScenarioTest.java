@@ -8,13 +8,16 @@ import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.model.Limits;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Target;
+import dev.cloudbench.core.port.CommandStatus;
 import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.InstanceStatus;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
+import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.core.port.TaggedInstance;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.TargetResult;
+import dev.cloudbench.functions.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +64,8 @@ class SpotReclaimScenarioTest {
         }
 
         private void reclaimAfterFirstResult(LaunchSpec spec, String instanceId) {
-            Path first = store.resolve("runs/" + spec.runId() + "/targets/" + spec.targetId() + "/raw/first.json");
+            // The script uploads into the instance's inbox; the run's keys fill when a task copies it.
+            Path first = store.resolve("inbox/local:" + instanceId + "/raw/first.json");
             for (int i = 0; i < 600 && !Files.exists(first); i++) {
                 try {
                     Thread.sleep(20);
@@ -93,6 +98,70 @@ class SpotReclaimScenarioTest {
         public List<TaggedInstance> findTagged() {
             return local.findTagged();
         }
+    }
+
+    /**
+     * SSM as it behaves after a reclaim: the command of a reclaimed instance stays InProgress (the
+     * agent that would report its end is gone). Counts the checks that still asked it.
+     */
+    static final class StillInProgressShell implements RemoteShellPort {
+        final RemoteShellPort local;
+        final ReclaimingFleet fleet;
+        final AtomicInteger checksAfterReclaim = new AtomicInteger();
+
+        StillInProgressShell(RemoteShellPort local, ReclaimingFleet fleet) {
+            this.local = local;
+            this.fleet = fleet;
+        }
+
+        @Override
+        public boolean isReady(String instanceId) {
+            return local.isReady(instanceId);
+        }
+
+        @Override
+        public String start(String instanceId, String script, int timeoutSeconds, String logPrefix) {
+            return local.start(instanceId, script, timeoutSeconds, logPrefix);
+        }
+
+        @Override
+        public CommandStatus status(String instanceId, String commandId) {
+            if (fleet.reclaimed.contains(instanceId)) {
+                checksAfterReclaim.incrementAndGet();
+                return new CommandStatus(CommandStatus.State.RUNNING, null, "");
+            }
+            return local.status(instanceId, commandId);
+        }
+    }
+
+    @Test
+    void reclaimWhileSsmStillSaysInProgress_isSeenFromTheInstanceState_andRetriedOnDemandWithinOneCheck()
+            throws IOException {
+        ReclaimingFleet[] fleet = new ReclaimingFleet[1];
+        StillInProgressShell[] shell = new StillInProgressShell[1];
+        Scenario scenario = new Scenario(output).ports(p -> {
+            fleet[0] = new ReclaimingFleet(p.fleet(), output);
+            shell[0] = new StillInProgressShell(p.shell(), fleet[0]);
+            return new Ports(p.images(), fleet[0], shell[0], p.store(), p.executions(), p.clock(), p.randomSuffix(), p.capacity());
+        });
+        var suite = InputReader.suiteJson("""
+                {"name":"reclaim","warmup":0,"runs":2,
+                 "benchmarks":[{"name":"first","command":"true"},{"name":"second","command":"sleep 0.4"},
+                               {"name":"third","command":"true"}]}""");
+        RunRequest request = new RunRequest("in-progress-run", suite,
+                List.of(new Target("local", Architecture.ofHost().id(), "local", "spot-or-on-demand", null)),
+                new Limits(3600, 1));
+
+        LocalRun.Outcome outcome = scenario.run(request);
+
+        assertThat(outcome.succeeded()).as(outcome.cause()).isTrue();
+        assertThat(shell[0].checksAfterReclaim).as("checks that asked SSM after the reclaim").hasValue(1);
+        assertThat(fleet[0].launches).extracting(LaunchSpec::market).containsExactly("spot-or-on-demand", "on-demand");
+        assertThat(scenario.statesEntered()).containsSubsequence("Check Benchmark", "Reclaimed During Benchmark?",
+                "Retry On Demand", "Launch Instance");
+        TargetResult target = outcome.results().orElseThrow().targets().get(0);
+        assertThat(target.benchmarks()).extracting(BenchmarkResult::benchmark).containsExactly("first", "second", "third");
+        assertThat(target.interruption().benchmarks()).containsExactly("first");
     }
 
     @Test

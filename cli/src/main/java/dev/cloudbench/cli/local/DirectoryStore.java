@@ -1,5 +1,6 @@
 package dev.cloudbench.cli.local;
 
+import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.script.Shell;
 import java.io.IOException;
@@ -77,14 +78,23 @@ public final class DirectoryStore implements ResultStorePort {
     }
 
     /**
-     * Copies beside the target, then renames: a reader polling the store (progress.json is rewritten
-     * many times a second by a suite with variants) never sees half a file, as with {@link #put}.
+     * Writes standard input beside the target, then renames: a reader polling the store (progress.json
+     * is rewritten many times a second by a suite with variants) never sees half a file, as with
+     * {@link #put}.
      */
     @Override
     public String shellUploadFunction() {
-        // Copy, then rename: a reader never sees half a file (as with put above).
         String r = Shell.quote(root.toString());
-        return "local d; d=\"$(dirname " + r + "/\"$2\")\" && mkdir -p \"$d\" && local t; t=\"$(mktemp \"$d/.put-XXXXXX\")\""
-                + " && cp \"$1\" \"$t\" && mv -f \"$t\" " + r + "/\"$2\"";
+        return "local d; d=\"$(dirname " + r + "/\"$1\")\" && mkdir -p \"$d\" && local t; t=\"$(mktemp \"$d/.put-XXXXXX\")\""
+                + " && cat > \"$t\" && mv -f \"$t\" " + r + "/\"$1\"";
+    }
+
+    /**
+     * A directory like the others: the local "instance" is this host and its suite runs as the caller,
+     * so the inbox is the same copy-and-validate step as in AWS, not a boundary of its own.
+     */
+    @Override
+    public String inbox(String instanceId) {
+        return StoreLayout.inbox("local:" + instanceId);
     }
 }

@@ -33,11 +33,11 @@ class DirectoryStoreTest {
     }
 
     @Test
-    void shellUpload_copiesIntoTheStore_evenWithSpacesInItsPath() throws Exception {
+    void shellUpload_storesItsInput_evenWithSpacesInItsPath() throws Exception {
         Path spaced = Files.createDirectories(root.resolve("my results"));
         DirectoryStore store = new DirectoryStore(spaced);
         Path file = Files.writeString(root.resolve("f.json"), "{\"x\":1}");
-        String script = "upload() { " + store.shellUploadFunction() + "; }\nupload '" + file + "' runs/r/x.json\n";
+        String script = "store_put() { " + store.shellUploadFunction() + "; }\nstore_put runs/r/x.json < '" + file + "'\n";
         Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
         assertThat(p.waitFor()).isZero();
         assertThat(store.get("runs/r/x.json")).map(b -> new String(b, StandardCharsets.UTF_8)).contains("{\"x\":1}");

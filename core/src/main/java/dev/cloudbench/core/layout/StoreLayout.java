@@ -1,5 +1,7 @@
 package dev.cloudbench.core.layout;
 
+import java.util.regex.Pattern;
+
 /**
  * The keys of a run in the result store — the same under S3 and under a local directory:
  * <pre>
@@ -21,11 +23,24 @@ package dev.cloudbench.core.layout;
  * suites/SUITE/history/TARGET/RUN.json           what a published run measured on a target (trends, change points)
  * suites/SUITE/history.html                      the suite's trend charts, rewritten by every publish
  * logs/RUN/TARGET/                               stdout and stderr of the script
+ * inbox/PRINCIPAL/                               the only prefix an instance may write (see below)
  * </pre>
  * Logs live under their own top-level prefix so that one lifecycle rule can expire them while
  * results are kept (S3 lifecycle filters match prefixes, not patterns).
+ *
+ * <p>Instances never write under {@code runs/} or {@code logs/}: the suite they run is untrusted.
+ * An instance writes its own inbox, {@code inbox/PRINCIPAL/}, with the names it would have used
+ * under its target's prefix ({@code progress.json}, {@code env/*.txt}, {@code raw/…}, and the
+ * command output under {@code logs/}); the tasks copy what passes validation into
+ * {@code runs/RUN/targets/TARGET/} and {@code logs/RUN/TARGET/} ({@code InboxCopy}). In AWS the
+ * principal is {@code aws:userid} of the instance role's session, {@code ROLE-ID:INSTANCE-ID}, which
+ * the instance role's policy puts in its only {@code s3:PutObject} resource; locally it is
+ * {@code local:INSTANCE-ID}.
  */
 public final class StoreLayout {
+    /** {@code aws:userid} of a role session is {@code ROLE-ID:SESSION}; both parts are word characters and dashes. */
+    private static final Pattern INBOX_PRINCIPAL = Pattern.compile("[A-Za-z0-9_-]{1,128}:[A-Za-z0-9_-]{1,128}");
+
     private StoreLayout() {
     }
 
@@ -122,6 +137,20 @@ public final class StoreLayout {
 
     public static String reportHtml(String runId) {
         return run(runId) + "report.html";
+    }
+
+    /**
+     * The prefix {@code principal} may write: {@code inbox/PRINCIPAL/}.
+     *
+     * @param principal {@code ROLE-ID:INSTANCE-ID} in AWS (the {@code aws:userid} of an instance
+     *                  role session), {@code local:INSTANCE-ID} locally
+     * @throws IllegalArgumentException when the principal could reach another prefix
+     */
+    public static String inbox(String principal) {
+        if (principal == null || !INBOX_PRINCIPAL.matcher(principal).matches()) {
+            throw new IllegalArgumentException("not an inbox principal: '" + principal + "'");
+        }
+        return "inbox/" + principal + "/";
     }
 
     /** Pointer to the latest run of {@code suite} in which {@code targetId} succeeded: the next run's baseline. */

@@ -1,11 +1,14 @@
 package dev.cloudbench.core.script;
 
-import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.Repository;
 import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.model.Variant;
+import dev.cloudbench.core.validation.Names;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Generates the bash script that runs a suite on an instance — the same script whether the
@@ -14,27 +17,38 @@ import java.util.Map;
  * <p>The script records the environment, clones the repository (URL and ref were validated and are
  * single-quoted besides), runs the setup, then runs hyperfine once per benchmark with a JSON
  * export. Each export is uploaded as soon as it exists, and a progress file after each step, so a
- * failure or a reclaimed instance loses at most the benchmark in progress. Exit codes: 0 all
+ * failure or a reclaimed instance loses at most the benchmark in progress. Every upload goes to the
+ * instance's inbox; who runs the suite is {@link SuiteBoundary}'s part. Exit codes: 0 all
  * benchmarks ran; {@value #EXIT_SETUP} clone or setup failed; a benchmark's own non-zero code when
  * it failed; {@value #EXIT_TIMEOUT} when a benchmark passed its own timeout.
  */
 public final class BenchmarkScript {
     public static final int EXIT_SETUP = 90;
     public static final int EXIT_TIMEOUT = 124;
+    /** An inbox ({@code inbox/ROLE-ID:INSTANCE-ID/}) or a target's prefix: no quote, space or dollar. */
+    private static final Pattern SAFE_PREFIX = Pattern.compile("[A-Za-z0-9._:/-]+/");
 
     private BenchmarkScript() {
     }
 
+    /** A script for a person to run by hand: it writes the target's own keys ({@link ScriptOutput#byHand}). */
+    public static String generate(Suite suite, String runId, String targetId, String putFunction) {
+        return generate(suite, runId, targetId, ScriptOutput.byHand(runId, targetId, putFunction));
+    }
+
     /**
-     * @param uploadFunction body of {@code upload FILE KEY} for the result store in use
+     * @param output where the script uploads: the instance's inbox and the store's {@code store_put}
+     * @throws BadInputException a name that reaches the script (run, target, suite, benchmark,
+     *                           variant) or the prefix is not of the safe alphabet: the records it
+     *                           came from were changed after validation
      */
-    public static String generate(Suite suite, String runId, String targetId, String uploadFunction) {
+    public static String generate(Suite suite, String runId, String targetId, ScriptOutput output) {
         if (suite.hasVariants()) {
-            return RoundsScript.first(suite, runId, targetId, uploadFunction);
+            return RoundsScript.first(suite, runId, targetId, output);
         }
         List<Benchmark> benchmarks = suite.benchmarks();
         StringBuilder s = new StringBuilder(4096);
-        header(s, suite, runId, targetId, "", benchmarks.size(), 0, uploadFunction, false);
+        header(s, suite, runId, targetId, "", benchmarks.size(), 0, output, false);
         s.append("progress setup setup\n");
         environment(s);
         s.append("cd \"$CB_WORK\" || fail failed setup ").append(EXIT_SETUP).append(" 'no work directory'\n");
@@ -42,7 +56,7 @@ public final class BenchmarkScript {
             clone(s, suite.repository());
         }
         for (int i = 0; i < suite.setup().size(); i++) {
-            s.append("bash -euo pipefail -c ").append(Shell.quote(suite.setup().get(i)))
+            s.append("as_suite bash -euo pipefail -c ").append(Shell.quote(suite.setup().get(i)))
                     .append(" || fail failed setup ").append(EXIT_SETUP).append(' ')
                     .append(Shell.quote("setup command " + (i + 1) + " of " + suite.setup().size() + " failed"))
                     .append('\n');
@@ -50,71 +64,108 @@ public final class BenchmarkScript {
         for (Benchmark b : benchmarks) {
             benchmark(s, suite, b);
         }
-        s.append("progress done ''\n")
+        s.append("progress 'done' ''\n")
                 .append("echo 'cloudbench: all ").append(benchmarks.size()).append(" benchmarks done'\n");
         return s.toString();
     }
 
     /**
-     * The script's first lines: variables, {@code upload}, {@code progress} and {@code fail}.
+     * The script's first lines: variables, {@code store_put}, {@code as_suite}, {@code upload},
+     * {@code progress}, {@code fail}, and who runs the suite ({@link SuiteBoundary}).
      *
      * @param what   appended to the comment line, e.g. {@code ", rounds 1-10"}
      * @param total  progress total: benchmarks, or the last round of a rounds script
      * @param done   progress completed at the start
      * @param rounds progress lines also name the round and variant in progress ({@code CB_ROUND}, {@code CB_VARIANT})
+     * @throws BadInputException see {@link #generate(Suite, String, String, ScriptOutput)}
      */
     static void header(StringBuilder s, Suite suite, String runId, String targetId, String what, int total, int done,
-                       String uploadFunction, boolean rounds) {
+                       ScriptOutput output, boolean rounds) {
+        checkNames(suite, runId, targetId, output.prefix());
         s.append("#!/usr/bin/env bash\n")
                 .append("# Generated by cloudbench: suite ").append(suite.name())
                 .append(", run ").append(runId).append(", target ").append(targetId).append(what).append(".\n")
                 .append("set -uo pipefail\n")
                 .append("export LC_ALL=C\n")
-                .append("CB_PREFIX=").append(Shell.quote(StoreLayout.target(runId, targetId))).append('\n')
+                .append("umask 022\n")
+                .append("CB_PREFIX=").append(Shell.quote(output.prefix())).append('\n')
                 .append("CB_TOTAL=").append(total).append('\n')
                 .append("CB_DONE=").append(done).append('\n')
+                .append("# The suite's directory (checkouts, exports) and the script's own (progress, env), which\n")
+                .append("# the suite cannot write: root writes only there, so it never follows the suite's paths.\n")
                 .append("CB_WORK=\"$PWD/cloudbench-work\"\n")
-                .append("mkdir -p \"$CB_WORK/raw\" \"$CB_WORK/env\"\n")
-                .append("upload() {\n").append(uploadFunction.strip().indent(2)).append("}\n")
-                // Names are validated to [A-Za-z0-9._-], so they are safe inside JSON and words.
-                .append("progress() {\n");
+                .append("CB_OWN=\"$PWD/cloudbench-own\"\n")
+                .append("CB_HOME=\"$PWD/cloudbench-home\"\n")
+                .append("CB_UID=\n")
+                .append("CB_GID=\n")
+                .append("CB_ENV=()\n")
+                .append("mkdir -p \"$CB_OWN/env\" || exit ").append(EXIT_SETUP).append('\n')
+                .append("store_put() {\n").append(output.putFunction().strip().indent(2)).append("}\n");
+        SuiteBoundary.functions(s);
+        // Names are validated to [A-Za-z0-9._-], so they are safe inside JSON and words.
+        s.append("progress() {\n");
         if (rounds) {
             s.append("  printf '{\"state\":\"%s\",\"completed\":%s,\"total\":%s,\"current\":\"%s\",\"exitCode\":%s,"
                     + "\"round\":%s,\"variant\":\"%s\",\"time\":\"%s\"}\\n' \"$1\" \"$CB_DONE\" \"$CB_TOTAL\" \"$2\""
                     + " \"${3:-null}\" \"${CB_ROUND:-null}\" \"${CB_VARIANT:-}\" \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\""
-                    + " > \"$CB_WORK/progress.json\"\n");
+                    + " > \"$CB_OWN/progress.json\"\n");
         } else {
             s.append("  printf '{\"state\":\"%s\",\"completed\":%s,\"total\":%s,\"current\":\"%s\",\"exitCode\":%s,"
                     + "\"time\":\"%s\"}\\n' \"$1\" \"$CB_DONE\" \"$CB_TOTAL\" \"$2\" \"${3:-null}\" "
-                    + "\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\" > \"$CB_WORK/progress.json\"\n");
+                    + "\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\" > \"$CB_OWN/progress.json\"\n");
         }
-        s.append("  upload \"$CB_WORK/progress.json\" \"${CB_PREFIX}progress.json\"\n")
+        s.append("  upload \"$CB_OWN/progress.json\" \"${CB_PREFIX}progress.json\"\n")
                 .append("}\n")
                 .append("fail() { # state, step, exit code, message\n")
                 .append("  progress \"$1\" \"$2\" \"$3\"\n")
                 .append("  echo \"cloudbench: $4\" >&2\n")
                 .append("  exit \"$3\"\n")
                 .append("}\n");
+        SuiteBoundary.decide(s);
+        s.append("as_suite mkdir -p \"$CB_WORK/raw\" || fail failed setup ").append(EXIT_SETUP)
+                .append(" 'no work directory'\n");
+    }
+
+    /**
+     * The names the script embeds, checked where they are used: the records they come from were
+     * validated when the run was planned, but are read back from a store.
+     */
+    private static void checkNames(Suite suite, String runId, String targetId, String prefix) {
+        safe("run id", runId);
+        safe("target id", targetId);
+        safe("suite name", suite.name());
+        for (Benchmark b : suite.benchmarks()) {
+            safe("benchmark name", b.name());
+        }
+        for (Variant v : suite.variants()) {
+            safe("variant name", v.name());
+        }
+        if (prefix == null || !SAFE_PREFIX.matcher(prefix).matches() || prefix.contains("..")) {
+            throw new BadInputException("script: upload prefix '" + prefix + "' is not a store prefix");
+        }
+    }
+
+    private static void safe(String what, String name) {
+        if (!Names.isSafe(name)) {
+            throw new BadInputException("script: " + what + " '" + name
+                    + "' must be 1-64 letters, digits, '.', '_' or '-' (changed after validation?)");
+        }
     }
 
     static void environment(StringBuilder s) {
         s.append("# What the machine is, for the report.\n")
-                .append("lscpu > \"$CB_WORK/env/lscpu.txt\" 2>&1\n")
-                .append("uname -srm > \"$CB_WORK/env/uname.txt\" 2>&1\n")
-                .append("cat /etc/os-release > \"$CB_WORK/env/os-release.txt\" 2>&1\n")
-                .append("nproc > \"$CB_WORK/env/nproc.txt\" 2>&1\n")
-                .append("hyperfine --version > \"$CB_WORK/env/hyperfine.txt\" 2>&1\n")
+                .append("lscpu > \"$CB_OWN/env/lscpu.txt\" 2>&1\n")
+                .append("uname -srm > \"$CB_OWN/env/uname.txt\" 2>&1\n")
+                .append("cat /etc/os-release > \"$CB_OWN/env/os-release.txt\" 2>&1\n")
+                .append("nproc > \"$CB_OWN/env/nproc.txt\" 2>&1\n")
+                .append("hyperfine --version > \"$CB_OWN/env/hyperfine.txt\" 2>&1\n")
                 // Instance identity through an IMDSv2 token. Only where the firmware says EC2, so a
-                // local run sends nothing to the metadata address; one-second timeouts, failures ignored.
-                .append("if grep -qs 'Amazon EC2' /sys/devices/virtual/dmi/id/sys_vendor"
-                        + " || grep -qs '^ec2' /sys/hypervisor/uuid; then\n")
-                .append("  imds_token=$(curl -sf -m 1 -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 60'"
-                        + " http://169.254.169.254/latest/api/token) && curl -sf -m 1"
-                        + " -H \"X-aws-ec2-metadata-token: $imds_token\""
-                        + " http://169.254.169.254/latest/dynamic/instance-identity/document"
-                        + " > \"$CB_WORK/env/instance-identity.txt\" || rm -f \"$CB_WORK/env/instance-identity.txt\"\n")
+                // local run sends nothing to the metadata address; failures ignored.
+                .append("if on_ec2; then\n")
+                .append("  imds dynamic/instance-identity/document > \"$CB_OWN/env/instance-identity.txt\""
+                        + " || rm -f \"$CB_OWN/env/instance-identity.txt\"\n")
                 .append("fi\n")
-                .append("for f in \"$CB_WORK\"/env/*.txt; do upload \"$f\" \"${CB_PREFIX}env/${f##*/}\"; done\n");
+                .append("for f in \"$CB_OWN\"/env/*.txt; do upload \"$f\" \"${CB_PREFIX}env/${f##*/}\"; done\n");
     }
 
     private static void clone(StringBuilder s, Repository repo) {
@@ -134,15 +185,15 @@ public final class BenchmarkScript {
         // init + fetch of one ref works for branches, tags and commit ids alike, and a shallow
         // fetch keeps large repositories cheap.
         String quotedRef = ref == null ? "HEAD" : Shell.quote(ref);
-        s.append("git init -q ").append(dir).append(" && git -C ").append(dir).append(" remote add origin ")
-                .append(Shell.quote(url))
-                .append(" && git -C ").append(dir).append(" fetch -q --depth 1 origin ").append(quotedRef)
-                .append(" && git -C ").append(dir).append(" -c advice.detachedHead=false checkout -q FETCH_HEAD")
+        s.append("as_suite git init -q ").append(dir).append(" && as_suite git -C ").append(dir)
+                .append(" remote add origin ").append(Shell.quote(url))
+                .append(" && as_suite git -C ").append(dir).append(" fetch -q --depth 1 origin ").append(quotedRef)
+                .append(" && as_suite git -C ").append(dir).append(" -c advice.detachedHead=false checkout -q FETCH_HEAD")
                 .append(" || fail failed setup ").append(EXIT_SETUP).append(" ")
                 .append(Shell.quote("cannot clone " + url + " at " + (ref == null ? "HEAD" : ref) + forWhom))
                 .append('\n')
-                .append("git -C ").append(dir).append(" rev-parse HEAD > ").append(envPath("$CB_WORK/env/", commitFile))
-                .append(" && upload ").append(envPath("$CB_WORK/env/", commitFile)).append(' ')
+                .append("as_suite git -C ").append(dir).append(" rev-parse HEAD > ").append(envPath("$CB_OWN/env/", commitFile))
+                .append(" && upload ").append(envPath("$CB_OWN/env/", commitFile)).append(' ')
                 .append(envPath("${CB_PREFIX}env/", commitFile)).append('\n');
     }
 
@@ -151,9 +202,9 @@ public final class BenchmarkScript {
         return fileWord.startsWith("'") ? "\"" + dir + "\"" + fileWord : "\"" + dir + fileWord + "\"";
     }
 
-    /** The hyperfine command line of one benchmark, exporting to {@code exportPath} (a shell word). */
+    /** The hyperfine command line of one benchmark, as the suite's user, exporting to {@code exportPath} (a shell word). */
     static String hyperfine(Suite suite, Benchmark b, String exportPath) {
-        StringBuilder cmd = new StringBuilder();
+        StringBuilder cmd = new StringBuilder("as_suite ");
         if (b.timeoutSeconds() != null) {
             cmd.append("timeout --kill-after=10 ").append(b.timeoutSeconds()).append(' ');
         }

@@ -29,29 +29,39 @@ public final class RoundsScript {
     private RoundsScript() {
     }
 
+    /** A first script for a person to run by hand: it writes the target's own keys. */
+    public static String first(Suite suite, String runId, String targetId, String putFunction) {
+        return first(suite, runId, targetId, ScriptOutput.byHand(runId, targetId, putFunction));
+    }
+
     /** Environment, checkouts, setup, then rounds 1 to the plan's first look. */
-    public static String first(Suite suite, String runId, String targetId, String uploadFunction) {
+    public static String first(Suite suite, String runId, String targetId, ScriptOutput output) {
         RoundPlan plan = RoundPlan.of(suite, runId, targetId);
         int last = plan.firstLook();
         StringBuilder s = new StringBuilder(8192);
         BenchmarkScript.header(s, suite, runId, targetId, ", rounds 1-" + last + " of at most " + plan.max(), last, 0,
-                uploadFunction, true);
+                output, true);
         s.append("progress setup setup\n");
         BenchmarkScript.environment(s);
         s.append("cd \"$CB_WORK\" || fail failed setup ").append(EXIT_SETUP).append(" 'no work directory'\n");
         checkouts(s, suite);
-        s.append("date +%s > \"$CB_WORK/rounds-started\"\n");
+        s.append("date +%s > \"$CB_OWN/rounds-started\"\n");
         rounds(s, suite, runId, targetId, plan, 1, last);
         return s.toString();
     }
 
+    /** A script for more rounds, for a person to run by hand: it writes the target's own keys. */
+    public static String more(Suite suite, String runId, String targetId, String putFunction, int from, int to) {
+        return more(suite, runId, targetId, ScriptOutput.byHand(runId, targetId, putFunction), from, to);
+    }
+
     /** Rounds {@code from} to {@code to}, in the work directory the first command prepared. */
-    public static String more(Suite suite, String runId, String targetId, String uploadFunction, int from, int to) {
+    public static String more(Suite suite, String runId, String targetId, ScriptOutput output, int from, int to) {
         RoundPlan plan = RoundPlan.of(suite, runId, targetId);
         StringBuilder s = new StringBuilder(8192);
         BenchmarkScript.header(s, suite, runId, targetId, ", rounds " + from + "-" + to + " of at most " + plan.max(),
-                to, from - 1, uploadFunction, true);
-        s.append("cd \"$CB_WORK\" && [ -f rounds-started ] || fail failed setup ").append(EXIT_SETUP)
+                to, from - 1, output, true);
+        s.append("cd \"$CB_WORK\" && [ -f \"$CB_OWN/rounds-started\" ] || fail failed setup ").append(EXIT_SETUP)
                 .append(" 'the first rounds did not run in this directory'\n");
         rounds(s, suite, runId, targetId, plan, from, to);
         return s.toString();
@@ -73,7 +83,7 @@ public final class RoundsScript {
         for (Variant v : suite.variants()) {
             if (v.hasOwnCheckout()) {
                 String dir = Shell.quote("variants/" + v.name());
-                s.append("mkdir -p variants || fail failed setup ").append(EXIT_SETUP).append(" 'no variants directory'\n");
+                s.append("as_suite mkdir -p variants || fail failed setup ").append(EXIT_SETUP).append(" 'no variants directory'\n");
                 BenchmarkScript.checkout(s, suite.repository().url(), v.ref(), dir,
                         Shell.quote("commit-" + v.name() + ".txt"), " for variant " + v.name());
                 setup(s, suite, "\"$CB_WORK\"/" + dir, v);
@@ -86,21 +96,27 @@ public final class RoundsScript {
         for (int i = 0; i < setup.size(); i++) {
             String failure = "setup command " + (i + 1) + " of " + setup.size() + " failed"
                     + (variant == null ? "" : " for variant " + variant.name());
-            s.append("(cd ").append(dir).append(exports(variant)).append(" && bash -euo pipefail -c ")
+            String env = exports(variant);
+            s.append("(cd ").append(dir).append(env.isEmpty() ? "" : " && " + env).append(" && as_suite bash -euo pipefail -c ")
                     .append(Shell.quote(setup.get(i))).append(") || fail failed setup ").append(EXIT_SETUP).append(' ')
                     .append(Shell.quote(failure)).append('\n');
         }
     }
 
-    /** {@code && export 'NAME=value'} per variable: one quoted word each, whatever the value holds. */
+    /**
+     * {@code CB_ENV=('NAME=value' ...)}, or nothing: the variables {@code as_suite} gives the suite's commands,
+     * one quoted word each, whatever the value holds (the confined user starts from a clean
+     * environment, so {@code export} would not reach it).
+     */
     private static String exports(Variant variant) {
-        StringBuilder e = new StringBuilder();
-        if (variant != null) {
-            for (Map.Entry<String, String> v : variant.env().entrySet()) {
-                e.append(" && export ").append(Shell.quote(v.getKey() + "=" + v.getValue()));
-            }
+        if (variant == null || variant.env().isEmpty()) {
+            return "";
         }
-        return e.toString();
+        StringBuilder e = new StringBuilder("CB_ENV=(");
+        for (Map.Entry<String, String> v : variant.env().entrySet()) {
+            e.append(e.charAt(e.length() - 1) == '(' ? "" : " ").append(Shell.quote(v.getKey() + "=" + v.getValue()));
+        }
+        return e.append(')').toString();
     }
 
     private static void rounds(StringBuilder s, Suite suite, String runId, String targetId, RoundPlan plan, int from,
@@ -113,7 +129,9 @@ public final class RoundsScript {
             Variant v = variants.get(i);
             String dir = v.hasOwnCheckout() ? "\"$CB_WORK\"/" + Shell.quote("variants/" + v.name())
                     : suite.repository() == null ? "\"$CB_WORK\"" : "\"$CB_WORK/src\"";
-            s.append("variant_").append(i).append("() { cd ").append(dir).append(exports(v)).append("; }\n");
+            String env = exports(v);
+            s.append("variant_").append(i).append("() { cd ").append(dir).append(" || return 1")
+                    .append(env.isEmpty() ? "" : "; " + env).append("; }\n");
         }
         s.append("# Each benchmark's hyperfine call; $1 is the export file.\n");
         for (int i = 0; i < benchmarks.size(); i++) {
@@ -124,7 +142,7 @@ public final class RoundsScript {
                 .append("measure() {\n")
                 .append("  CB_ROUND=$1; CB_VARIANT=$4\n")
                 .append("  local file=\"round-$1-$2-$4.json\"\n")
-                .append("  mkdir -p \"$CB_WORK/raw/$6\"\n")
+                .append("  as_suite mkdir -p \"$CB_WORK/raw/$6\"\n")
                 .append("  progress running \"$6\"\n")
                 .append("  ( \"variant_$3\" && \"bench_$5\" \"$CB_WORK/raw/$6/$file\" )\n")
                 .append("  local rc=$?\n")
@@ -138,23 +156,24 @@ public final class RoundsScript {
                 .append("}\n");
         if (plan.maxSeconds() != null) {
             s.append("# The time budget: no round starts after it.\n")
-                    .append("over_budget() { [ $(( $(date +%s) - $(cat \"$CB_WORK/rounds-started\") )) -ge ")
+                    .append("over_budget() { [ $(( $(date +%s) - $(cat \"$CB_OWN/rounds-started\") )) -ge ")
                     .append(plan.maxSeconds()).append(" ]; }\n")
                     .append("stop_rounds() {\n")
                     .append("  echo \"time budget of ").append(plan.maxSeconds())
-                    .append(" s used after $CB_DONE rounds\" > \"$CB_WORK/rounds-stopped.txt\"\n")
-                    .append("  upload \"$CB_WORK/rounds-stopped.txt\" \"${CB_PREFIX}")
+                    .append(" s used after $CB_DONE rounds\" > \"$CB_OWN/rounds-stopped.txt\"\n")
+                    .append("  upload \"$CB_OWN/rounds-stopped.txt\" \"${CB_PREFIX}")
                     .append(StoreLayout.roundsStopped(runId, targetId).substring(StoreLayout.target(runId, targetId).length()))
                     .append("\"\n")
                     .append("  CB_ROUND=; CB_VARIANT=\n")
-                    .append("  progress done ''\n")
+                    .append("  progress 'done' ''\n")
                     .append("  echo \"cloudbench: time budget used after $CB_DONE rounds\"\n")
                     .append("  exit 0\n")
                     .append("}\n");
         }
         for (int round = from; round <= to; round++) {
             s.append("\n# Round ").append(round).append('\n');
-            if (plan.maxSeconds() != null) {
+            // Round 1 starts the budget: never cut, even when the clock's second ticks over at once.
+            if (plan.maxSeconds() != null && round > 1) {
                 s.append("if over_budget; then stop_rounds; fi\n");
             }
             for (int b = 0; b < benchmarks.size(); b++) {
@@ -171,7 +190,7 @@ public final class RoundsScript {
             s.append("CB_DONE=").append(round).append('\n');
         }
         s.append("CB_ROUND=; CB_VARIANT=\n")
-                .append("progress done ''\n")
+                .append("progress 'done' ''\n")
                 .append("echo 'cloudbench: rounds ").append(from).append('-').append(to).append(" done'\n");
         if (!shared && suite.repository() == null) {
             throw new IllegalStateException("variants with refs need the suite's repository (validated before)");

@@ -35,6 +35,7 @@ public final class BenchmarkService {
     private final ResultStorePort store;
     private final Clock clock;
     private final RoundsService rounds;
+    private final InboxCopy inbox;
 
     public BenchmarkService(RemoteShellPort shell, FleetPort fleet, ResultStorePort store, Clock clock) {
         this(shell, fleet, store, clock, Bootstrap.standard());
@@ -47,6 +48,7 @@ public final class BenchmarkService {
         this.fleet = fleet;
         this.store = store;
         this.clock = clock;
+        this.inbox = new InboxCopy(store, System.err);
         this.rounds = new RoundsService(shell, store, clock, bootstrap);
     }
 
@@ -62,7 +64,7 @@ public final class BenchmarkService {
         String targetId = state.target().targetId();
         String instanceId = state.instance().instanceId();
         String marker = StoreLayout.command(state.runId(), targetId);
-        Optional<StartedCommand> started = store.get(marker).map(b -> Json.read(b, StartedCommand.class))
+        Optional<StartedCommand> started = RunRecords.command(store, marker)
                 .filter(c -> c.instanceId().equals(instanceId));
         Suite suite = RunRecords.request(store, state.runId()).suite();
         Integer lastRound = suite.hasVariants() ? RoundPlan.of(suite, state.runId(), targetId).firstLook() : null;
@@ -70,11 +72,14 @@ public final class BenchmarkService {
             return state.withCommand(started.get().commandId(), started.get().startedAt(), lastRound);
         }
         if (state.interrupted() != null) {
+            // Again, in case the check that saw the reclaim ended before the lost instance's last uploads.
+            inbox.copy(state.runId(), targetId, suite, state.interrupted().instanceId());
             suite = remainingAfterInterruption(state, suite);
         }
-        String script = BenchmarkScript.generate(suite, state.runId(), targetId, store.shellUploadFunction());
+        String script = BenchmarkScript.generate(suite, state.runId(), targetId,
+                InboxCopy.scriptOutput(store, instanceId));
         String commandId = shell.start(instanceId, script, suite.effectiveTimeoutSeconds(),
-                StoreLayout.logs(state.runId(), targetId));
+                InboxCopy.logPrefix(store, instanceId));
         String startedAt = clock.instant().toString();
         store.put(marker, Json.writePretty(new StartedCommand(instanceId, commandId, startedAt)));
         return state.withCommand(commandId, startedAt, lastRound);
@@ -107,6 +112,18 @@ public final class BenchmarkService {
     }
 
     /**
+     * Copies what the target's instance wrote into the target's keys ({@link InboxCopy}); every end of
+     * a command calls it, and "Terminate After Failure" does too.
+     */
+    public void copyInbox(TargetState state) {
+        if (state.instance() == null) {
+            return;
+        }
+        Suite suite = RunRecords.request(store, state.runId()).suite();
+        inbox.copy(state.runId(), state.target().targetId(), suite, state.instance().instanceId());
+    }
+
+    /**
      * @throws BenchmarkFailedException     setup or a benchmark exited non-zero
      * @throws CommandTimedOutException     a benchmark or the suite passed its timeout, or the run
      *                                      passed its deadline
@@ -117,13 +134,24 @@ public final class BenchmarkService {
         CommandStatus status = shell.status(instanceId, state.commandId());
         Progress progress = progress(state).orElse(null);
         String where = where(progress);
-        switch (status.state()) {
-            case PENDING, RUNNING -> {
-                if (clock.instant().isAfter(Instant.parse(state.deadline()))) {
-                    throw new CommandTimedOutException("run deadline " + state.deadline() + " passed during " + where);
-                }
-                return state.withBenchmarkStatus(false, progress);
+        if (status.state() == CommandStatus.State.PENDING || status.state() == CommandStatus.State.RUNNING) {
+            // SSM keeps a command InProgress for a while after its instance was reclaimed: the
+            // instance's own state says so at once (shutting-down or terminated with
+            // Server.SpotInstanceTermination, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_StateReason.html).
+            InstanceStatus instance = fleet.describe(instanceId);
+            if (instance.state() == InstanceStatus.State.INTERRUPTED
+                    || instance.state() == InstanceStatus.State.TERMINATED) {
+                copyInbox(state);
+                throw gone(instanceId, instance, where);
             }
+            if (clock.instant().isAfter(Instant.parse(state.deadline()))) {
+                copyInbox(state);
+                throw new CommandTimedOutException("run deadline " + state.deadline() + " passed during " + where);
+            }
+            return state.withBenchmarkStatus(false, progress);
+        }
+        copyInbox(state);
+        switch (status.state()) {
             case SUCCEEDED -> {
                 return state.withBenchmarkStatus(true, progress);
             }
@@ -134,13 +162,17 @@ public final class BenchmarkService {
                 InstanceStatus instance = fleet.describe(instanceId);
                 if (instance.state() == InstanceStatus.State.INTERRUPTED
                         || instance.state() == InstanceStatus.State.TERMINATED) {
-                    throw new InstanceInterruptedException("instance " + instanceId + " went away during " + where
-                            + (instance.reason() == null ? "" : " (" + instance.reason() + ")"));
+                    throw gone(instanceId, instance, where);
                 }
                 throw new BenchmarkFailedException("the benchmark command was cancelled during " + where);
             }
             default -> throw failure(state, status, progress, where);
         }
+    }
+
+    private static InstanceInterruptedException gone(String instanceId, InstanceStatus instance, String where) {
+        return new InstanceInterruptedException("instance " + instanceId + " went away during " + where
+                + (instance.reason() == null ? "" : " (" + instance.reason() + ")"));
     }
 
     private RuntimeException failure(TargetState state, CommandStatus status, Progress progress, String where) {
@@ -189,9 +221,13 @@ public final class BenchmarkService {
                 Json.writePretty(EnvironmentReader.read(store, state, finishedAt)));
     }
 
-    /** The script's last progress line; none while it is being rewritten (a store without atomic writes). */
+    /**
+     * The script's last progress line, read from the instance's inbox while the command runs; none
+     * while it is being rewritten (a store without atomic writes) or when it is not a progress line.
+     */
     private Optional<Progress> progress(TargetState state) {
-        Optional<byte[]> bytes = store.get(StoreLayout.progress(state.runId(), state.target().targetId()));
+        Optional<byte[]> bytes = store.get(store.inbox(state.instance().instanceId()) + "progress.json")
+                .filter(b -> b.length <= InboxCopy.SMALL);
         try {
             return bytes.map(b -> Json.read(b, Progress.class));
         } catch (UncheckedIOException e) {

@@ -57,15 +57,15 @@ final class RoundsService {
         int from = state.rounds() + 1;
         int to = plan.nextLook(state.rounds());
         String marker = StoreLayout.commandFromRound(state.runId(), targetId, from);
-        Optional<BenchmarkService.StartedCommand> started = store.get(marker)
-                .map(b -> Json.read(b, BenchmarkService.StartedCommand.class))
+        Optional<BenchmarkService.StartedCommand> started = RunRecords.command(store, marker)
                 .filter(c -> c.instanceId().equals(instanceId));
         if (started.isPresent()) {
             return state.withMoreRoundsCommand(started.get().commandId(), to);
         }
-        String script = RoundsScript.more(suite, state.runId(), targetId, store.shellUploadFunction(), from, to);
+        String script = RoundsScript.more(suite, state.runId(), targetId, InboxCopy.scriptOutput(store, instanceId),
+                from, to);
         String commandId = shell.start(instanceId, script, secondsLeft(state, suite),
-                StoreLayout.logs(state.runId(), targetId) + "round-" + from + "/");
+                InboxCopy.logPrefix(store, instanceId) + "round-" + from + "/");
         store.put(marker, Json.writePretty(new BenchmarkService.StartedCommand(instanceId, commandId,
                 clock.instant().toString())));
         return state.withMoreRoundsCommand(commandId, to);
@@ -149,7 +149,7 @@ final class RoundsService {
         String targetId = state.target().targetId();
         return store.list(StoreLayout.target(state.runId(), targetId)).stream()
                 .filter(k -> k.startsWith(StoreLayout.target(state.runId(), targetId) + "command"))
-                .map(k -> store.get(k).map(b -> Json.read(b, BenchmarkService.StartedCommand.class)))
+                .map(k -> RunRecords.command(store, k))
                 .flatMap(Optional::stream)
                 .filter(c -> c.commandId().equals(state.commandId()))
                 .map(c -> Instant.parse(c.startedAt()))

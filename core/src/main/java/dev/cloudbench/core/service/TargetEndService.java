@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * The two ways a target's branch ends: "Terminate Instance" after collecting, and
  * "Terminate After Failure" from any Catch in the branch. Both terminate everything tagged for the
- * target; the failure path also keeps the environment the instance reported, so results measured
- * before the failure are reported with it.
+ * target; the failure path also copies what the instance left in its inbox and keeps the
+ * environment it reported, so results measured before the failure are reported with it.
  */
 public final class TargetEndService {
     private final InstanceService instances;
@@ -35,6 +35,13 @@ public final class TargetEndService {
     public TargetOutcome failed(TargetState state) {
         List<String> terminated = instances.terminate(state);
         String targetId = state.target().targetId();
+        // The error may have come from anywhere (a task's timeout, a crash): what the instance
+        // uploaded before it is kept, through the same checks as after a command.
+        try {
+            benchmarks.copyInbox(state);
+        } catch (RuntimeException e) {
+            System.err.println("cloudbench: the inbox of target " + targetId + " was not copied: " + e.getMessage());
+        }
         boolean reported = !store.list(StoreLayout.envPrefix(state.runId(), targetId)).isEmpty();
         if (reported) {
             benchmarks.writeEnvironment(state, clock.instant().toString());

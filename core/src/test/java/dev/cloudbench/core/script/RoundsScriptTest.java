@@ -37,8 +37,8 @@ class RoundsScriptTest {
     }
 
     private static String copyInto(Path store) {
-        return "mkdir -p \"$(dirname " + Shell.quote(store.toString()) + "/\"$2\")\" && cp \"$1\" "
-                + Shell.quote(store.toString()) + "/\"$2\"";
+        return "mkdir -p \"$(dirname " + Shell.quote(store.toString()) + "/\"$1\")\" && cat > "
+                + Shell.quote(store.toString()) + "/\"$1\"";
     }
 
     private int bash(String script, Path cwd) throws IOException, InterruptedException {
@@ -67,14 +67,15 @@ class RoundsScriptTest {
         assertThat(check.waitFor()).as(new String(check.getInputStream().readAllBytes())).isZero();
 
         assertThat(script)
-                .contains("git init -q src && git -C src remote add origin 'https://github.com/a/b'")
-                .contains("git init -q 'variants/pr' && git -C 'variants/pr' remote add origin 'https://github.com/a/b'"
-                        + " && git -C 'variants/pr' fetch -q --depth 1 origin 'feature/y'")
-                .contains("git -C 'variants/pr' rev-parse HEAD > \"$CB_WORK/env/\"'commit-pr.txt' && upload"
-                        + " \"$CB_WORK/env/\"'commit-pr.txt' \"${CB_PREFIX}env/\"'commit-pr.txt'")
-                .contains("(cd \"$CB_WORK\"/'variants/pr' && export 'MODE=it'\\''s $(rm -rf ~)' && bash -euo pipefail -c 'make')"
+                .contains("as_suite git init -q src && as_suite git -C src remote add origin 'https://github.com/a/b'")
+                .contains("as_suite git init -q 'variants/pr' && as_suite git -C 'variants/pr' remote add origin"
+                        + " 'https://github.com/a/b' && as_suite git -C 'variants/pr' fetch -q --depth 1 origin 'feature/y'")
+                .contains("as_suite git -C 'variants/pr' rev-parse HEAD > \"$CB_OWN/env/\"'commit-pr.txt' && upload"
+                        + " \"$CB_OWN/env/\"'commit-pr.txt' \"${CB_PREFIX}env/\"'commit-pr.txt'")
+                .contains("(cd \"$CB_WORK\"/'variants/pr' && CB_ENV=('MODE=it'\\''s $(rm -rf ~)')"
+                        + " && as_suite bash -euo pipefail -c 'make')"
                         + " || fail failed setup 90 'setup command 1 of 1 failed for variant pr'")
-                .contains("variant_0() { cd \"$CB_WORK/src\"; }")
+                .contains("variant_0() { cd \"$CB_WORK/src\" || return 1; }")
                 .contains("# Round 10\n").doesNotContain("# Round 11\n")
                 .doesNotContain("over_budget");
     }

@@ -52,7 +52,7 @@ class BenchmarkServiceTest {
     }
 
     private void progress(String json) {
-        store.putText(StoreLayout.progress("r1", state.target().targetId()), json);
+        store.putText(store.inbox("i-1") + "progress.json", json);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 /** A remote shell that records scripts and answers with a status the test sets. */
 public final class FakeShell implements RemoteShellPort {
     public final List<String> scripts = new ArrayList<>();
+    public final List<String> logPrefixes = new ArrayList<>();
     public CommandStatus status = new CommandStatus(CommandStatus.State.RUNNING, null, "");
     public boolean ready = true;
 
@@ -19,6 +20,7 @@ public final class FakeShell implements RemoteShellPort {
     @Override
     public String start(String instanceId, String script, int timeoutSeconds, String logPrefix) {
         scripts.add(script);
+        logPrefixes.add(logPrefix);
         return "cmd-" + scripts.size();
     }
 

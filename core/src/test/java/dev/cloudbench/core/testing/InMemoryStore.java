@@ -1,5 +1,6 @@
 package dev.cloudbench.core.testing;
 
+import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.port.ResultStorePort;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,6 +29,12 @@ public final class InMemoryStore implements ResultStorePort {
     @Override
     public String shellUploadFunction() {
         return "false";
+    }
+
+    /** The inbox of a local-style principal, as {@code DirectoryStore} names it. */
+    @Override
+    public String inbox(String instanceId) {
+        return StoreLayout.inbox("local:" + instanceId);
     }
 
     public String text(String key) {

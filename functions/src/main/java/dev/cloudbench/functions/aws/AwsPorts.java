@@ -82,7 +82,7 @@ public final class AwsPorts {
             @Override public void close() { }
         };
 
-        S3ResultStore s3Store = new S3ResultStore(s3, settings.resultsBucket());
+        S3ResultStore s3Store = new S3ResultStore(s3, settings.resultsBucket(), settings.instanceRoleId());
         ResultStorePort store = unused(ResultStorePort.class, task);
         if (used.contains(Service.S3)) {
             s3Store.bucket(); // fails now, not in the middle of a run, when RESULTS_BUCKET is missing

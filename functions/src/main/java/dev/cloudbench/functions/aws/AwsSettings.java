@@ -30,10 +30,14 @@ import java.util.Map;
  * @param allowedInstanceTypes {@code ALLOWED_INSTANCE_TYPES}: the stack's {@code AllowedInstanceTypes},
  *                           comma-separated IAM StringLike patterns, that "Plan Run" holds targets to
  *                           (IAM holds RunInstances to the same list)
+ * @param instanceRoleId     {@code INSTANCE_ROLE_ID}: the unique id of the instances' role
+ *                           ({@code !GetAtt InstanceRole.RoleId}); with an instance id it names the one
+ *                           inbox prefix that instance may write
  */
 public record AwsSettings(String stackName, String resultsBucket, List<String> subnetIds, String securityGroupId,
                           String instanceProfileArn, String imageBuildProject, int rootVolumeGib,
-                          String stateMachineArn, List<String> allowedInstanceTypes) {
+                          String stateMachineArn, List<String> allowedInstanceTypes,
+                          String instanceRoleId) {
 
     public static final int DEFAULT_ROOT_VOLUME_GIB = 30;
 
@@ -44,9 +48,10 @@ public record AwsSettings(String stackName, String resultsBucket, List<String> s
 
     /** Settings without allowed instance types: for every adapter but the capacity check's. */
     public AwsSettings(String stackName, String resultsBucket, List<String> subnetIds, String securityGroupId,
-                       String instanceProfileArn, String imageBuildProject, int rootVolumeGib, String stateMachineArn) {
+                       String instanceProfileArn, String imageBuildProject, int rootVolumeGib, String stateMachineArn,
+                       String instanceRoleId) {
         this(stackName, resultsBucket, subnetIds, securityGroupId, instanceProfileArn, imageBuildProject, rootVolumeGib,
-                stateMachineArn, List.of());
+                stateMachineArn, List.of(), instanceRoleId);
     }
 
     /** The settings in {@code env} (normally {@code System.getenv()}); absent variables read as empty. */
@@ -60,7 +65,8 @@ public record AwsSettings(String stackName, String resultsBucket, List<String> s
         }
         return new AwsSettings(value(env, "STACK_NAME"), value(env, "RESULTS_BUCKET"), list(env, "SUBNET_IDS"),
                 value(env, "SECURITY_GROUP_ID"), value(env, "INSTANCE_PROFILE_ARN"), value(env, "IMAGE_BUILD_PROJECT"),
-                gib, value(env, "STATE_MACHINE_ARN"), list(env, "ALLOWED_INSTANCE_TYPES"));
+                gib, value(env, "STATE_MACHINE_ARN"), list(env, "ALLOWED_INSTANCE_TYPES"),
+                value(env, "INSTANCE_ROLE_ID"));
     }
 
     private static List<String> list(Map<String, String> env, String name) {

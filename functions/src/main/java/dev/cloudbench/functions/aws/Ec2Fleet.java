@@ -80,7 +80,7 @@ public final class Ec2Fleet implements FleetPort {
      */
     public static Ec2Fleet withoutLaunching(Ec2Client ec2, String stackName) {
         return new Ec2Fleet(ec2, new AwsSettings(stackName, "", List.of(), "", "", "",
-                AwsSettings.DEFAULT_ROOT_VOLUME_GIB, ""), false);
+                AwsSettings.DEFAULT_ROOT_VOLUME_GIB, "", ""), false);
     }
 
     @Override

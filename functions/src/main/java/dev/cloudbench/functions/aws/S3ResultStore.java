@@ -1,6 +1,7 @@
 package dev.cloudbench.functions.aws;
 
 import dev.cloudbench.core.error.BadInputException;
+import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.script.Shell;
 import java.nio.charset.StandardCharsets;
@@ -24,18 +25,34 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * planner's own check.
  *
  * <p>AWS operations: PutObject, GetObject, ListObjectsV2 (ListBucket). On instances the upload
- * function uses {@code aws s3 cp}, which needs PutObject on the run's prefix.
+ * function uses {@code aws s3 cp - s3://…} (standard input), which needs PutObject on the instance's
+ * inbox only: {@code inbox/${aws:userid}/*}, where {@code aws:userid} of an instance role session
+ * is {@code ROLE-ID:INSTANCE-ID} (IAM User Guide, "Policy variables", table of principal values:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#principaltable).
+ * The instance role's policy grants exactly that, so an instance can write its own inbox and never a
+ * run's records; the tasks copy what passes validation into the run.
  */
 public final class S3ResultStore implements ResultStorePort {
     private static final String REQUEST = "/request.json";
 
     private final S3Client s3;
     private final String bucket;
+    private final String instanceRoleId;
 
-    /** @param bucket the RESULTS_BUCKET */
+    /** A store whose tasks never start scripts on instances (no inbox). */
     public S3ResultStore(S3Client s3, String bucket) {
+        this(s3, bucket, "");
+    }
+
+    /**
+     * @param bucket         the RESULTS_BUCKET
+     * @param instanceRoleId the INSTANCE_ROLE_ID: the unique id ({@code AROA…}) of the instances' role,
+     *                       the first half of their {@code aws:userid}
+     */
+    public S3ResultStore(S3Client s3, String bucket, String instanceRoleId) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.instanceRoleId = instanceRoleId;
     }
 
     /** @throws IllegalStateException when RESULTS_BUCKET is not set */
@@ -109,8 +126,14 @@ public final class S3ResultStore implements ResultStorePort {
     public String shellUploadFunction() {
         // The instance's CLI has no region of its own; the bucket's is the client's.
         String region = s3.serviceClientConfiguration().region().id();
-        return "aws s3 cp --only-show-errors --region " + Shell.quote(region) + " \"$1\" "
-                + Shell.quote("s3://" + bucket() + "/") + "\"$2\"";
+        return "aws s3 cp --only-show-errors --region " + Shell.quote(region) + " - "
+                + Shell.quote("s3://" + bucket() + "/") + "\"$1\"";
+    }
+
+    /** @throws IllegalStateException when INSTANCE_ROLE_ID is not set */
+    @Override
+    public String inbox(String instanceId) {
+        return StoreLayout.inbox(AwsSettings.required(instanceRoleId, "INSTANCE_ROLE_ID") + ":" + instanceId);
     }
 
     private static String contentType(String key) {

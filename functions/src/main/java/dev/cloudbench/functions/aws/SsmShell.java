@@ -84,11 +84,19 @@ public final class SsmShell implements RemoteShellPort {
     /**
      * AWS-RunShellScript hands its lines to {@code sh}; these lines only unpack the script and
      * hand it to bash. SSM runs commands without HOME, which git and many build tools need.
+     * {@code CB_CONFINE=1} tells the script it runs on the AWS path: as root on an instance whose role
+     * it must keep from the suite, so it runs the suite as an unprivileged user or not at all.
      */
     static List<String> commands(String script) {
+        return commands(script, WORK_DIR);
+    }
+
+    /** As {@link #commands(String)}, in {@code workDir} (tests run the real lines in a directory of their own). */
+    static List<String> commands(String script, String workDir) {
         return List.of("set -e",
                 "export HOME=\"${HOME:-/root}\"",
-                "mkdir -p " + WORK_DIR + " && cd " + WORK_DIR,
+                "export CB_CONFINE=1",
+                "mkdir -p " + workDir + " && chmod 755 " + workDir + " && cd " + workDir,
                 "echo '" + gzipBase64(script) + "' | base64 -d | gunzip > cloudbench.sh",
                 "exec bash cloudbench.sh");
     }

@@ -125,6 +125,11 @@ final class UnusedPort implements ImagePort, FleetPort, RemoteShellPort, ResultS
     }
 
     @Override
+    public String inbox(String instanceId) {
+        throw called("inbox");
+    }
+
+    @Override
     public boolean isRunning(String runId) {
         throw called("isRunning");
     }

@@ -78,10 +78,10 @@ class AwsPortsTest {
         AwsSettings s = AwsSettings.fromEnvironment(Map.of("STACK_NAME", "cb", "RESULTS_BUCKET", "bucket",
                 "SUBNET_IDS", "subnet-a, subnet-b,", "SECURITY_GROUP_ID", "sg-1", "INSTANCE_PROFILE_ARN", "arn:p",
                 "IMAGE_BUILD_PROJECT", "images", "ROOT_VOLUME_GIB", "50", "STATE_MACHINE_ARN", "arn:sm",
-                "ALLOWED_INSTANCE_TYPES", "c7*.large, m7g.xlarge"));
+                "ALLOWED_INSTANCE_TYPES", "c7*.large, m7g.xlarge", "INSTANCE_ROLE_ID", "AROAEXAMPLE"));
 
         assertThat(s).isEqualTo(new AwsSettings("cb", "bucket", List.of("subnet-a", "subnet-b"), "sg-1", "arn:p",
-                "images", 50, "arn:sm", List.of("c7*.large", "m7g.xlarge")));
+                "images", 50, "arn:sm", List.of("c7*.large", "m7g.xlarge"), "AROAEXAMPLE"));
         assertThat(AwsSettings.fromEnvironment(Map.of()).rootVolumeGib()).isEqualTo(AwsSettings.DEFAULT_ROOT_VOLUME_GIB);
         assertThat(Set.copyOf(AwsSettings.fromEnvironment(Map.of()).subnetIds())).isEmpty();
     }

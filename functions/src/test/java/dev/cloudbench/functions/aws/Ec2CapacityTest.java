@@ -55,7 +55,7 @@ class Ec2CapacityTest {
         AwsSettings s = TestAws.settings();
         Ec2Capacity defaults = capacity(new AwsSettings(s.stackName(), s.resultsBucket(), List.of(), s.securityGroupId(),
                 s.instanceProfileArn(), s.imageBuildProject(), s.rootVolumeGib(), s.stateMachineArn(),
-                s.allowedInstanceTypes()));
+                s.allowedInstanceTypes(), s.instanceRoleId()));
         assertThat(defaults.zones()).containsExactly("us-east-1a", "us-east-1b");
         assertThat(ec2.calls("DescribeSubnets").get(1)).containsEntry("Filter.1.Name", "default-for-az");
     }
@@ -110,7 +110,8 @@ class Ec2CapacityTest {
         assertThat(capacity.allowedInstanceTypes()).containsExactly("c7*.large", "c7*.xlarge");
         AwsSettings s = TestAws.settings();
         assertThatThrownBy(() -> capacity(new AwsSettings(s.stackName(), s.resultsBucket(), s.subnetIds(),
-                s.securityGroupId(), s.instanceProfileArn(), s.imageBuildProject(), s.rootVolumeGib(), s.stateMachineArn())))
+                s.securityGroupId(), s.instanceProfileArn(), s.imageBuildProject(), s.rootVolumeGib(), s.stateMachineArn(),
+                s.instanceRoleId())))
                 .hasMessage("environment variable ALLOWED_INSTANCE_TYPES is not set");
     }
 }

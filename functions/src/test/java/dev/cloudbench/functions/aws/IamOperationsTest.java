@@ -193,12 +193,27 @@ class IamOperationsTest {
 
         assertThat(invoke("StartBenchmark", sample("StartBenchmark")).path("commandId").asText()).isEqualTo("cmd-1");
         assertThat(s3.objects).containsKey(StoreLayout.command(RUN, TARGET));
+        assertThat(ssm.calls("SendCommand").get(0).path("OutputS3KeyPrefix").asText()).isEqualTo(inbox(INSTANCE) + "logs");
+
+        // The on-demand retry after a reclaim first copies what the lost instance left in its inbox.
+        seedInbox("i-lost");
+        ObjectNode retry = sample("StartBenchmark");
+        retry.set("interrupted", retry.path("instance").deepCopy());
+        ((ObjectNode) retry.path("interrupted")).put("instanceId", "i-lost");
+        ((ObjectNode) retry.path("instance")).put("instanceId", "i-0fedcba9876543210").put("market", "on-demand");
+        retry.put("attempt", 1);
+        ssm.answer("SendCommand", "{\"Command\":{\"CommandId\":\"cmd-2\"}}");
+        assertThat(invoke("StartBenchmark", retry).path("commandId").asText()).isEqualTo("cmd-2");
+        assertThat(s3.objects).containsKey(StoreLayout.logs(RUN, TARGET) + "cmd-0/i-lost/stdout")
+                .containsKey(StoreLayout.interruption(RUN, TARGET));
     }
 
     @Test
     @Order(8)
     void checkBenchmark_running_notYetDelivered_failedWithItsStderrTail_cancelled_andTimedOut() throws IOException {
         seedRequest();
+        ec2.instances.clear();
+        ec2.instances.add(instance(INSTANCE, "running", null));
         ssm.answer("GetCommandInvocation", invocation("InProgress", ""));
         assertThat(invoke("CheckBenchmark", sample("CheckBenchmark")).path("done").asBoolean()).isFalse();
 
@@ -207,7 +222,8 @@ class IamOperationsTest {
                 + NOW.minusSeconds(30).getEpochSecond() + "}]}");
         assertThat(invoke("CheckBenchmark", sample("CheckBenchmark")).path("done").asBoolean()).isFalse();
 
-        String stderr = StoreLayout.logs(RUN, TARGET) + COMMAND + "/" + INSTANCE
+        seedInbox(INSTANCE);
+        String stderr = inbox(INSTANCE) + "logs/" + COMMAND + "/" + INSTANCE
                 + "/awsrunShellScript/0.awsrunShellScript/stderr";
         s3.objects.put(stderr, "cc: error: the last line is the one that matters\n".getBytes(StandardCharsets.UTF_8));
         ssm.answer("GetCommandInvocation", invocation("Failed", ",\"ResponseCode\":1,\"StandardErrorUrl\":"
@@ -215,10 +231,21 @@ class IamOperationsTest {
         assertThatThrownBy(() -> invoke("CheckBenchmark", sample("CheckBenchmark")))
                 .isInstanceOf(BenchmarkFailedException.class).hasMessageContaining("the last line is the one that matters");
 
+        assertThat(s3.objects).containsKey(StoreLayout.logs(RUN, TARGET) + COMMAND + "/" + INSTANCE
+                + "/awsrunShellScript/0.awsrunShellScript/stderr");
+
         ssm.answer("GetCommandInvocation", invocation("Cancelled", ""));
+        ec2.instances.clear();
         ec2.instances.add(instance(INSTANCE, "terminated", "Server.SpotInstanceTermination"));
         assertThatThrownBy(() -> invoke("CheckBenchmark", sample("CheckBenchmark")))
                 .isInstanceOf(InstanceInterruptedException.class);
+
+        // SSM still says InProgress after a reclaim: the instance's state is what tells.
+        ssm.answer("GetCommandInvocation", invocation("InProgress", ""));
+        assertThatThrownBy(() -> invoke("CheckBenchmark", sample("CheckBenchmark")))
+                .isInstanceOf(InstanceInterruptedException.class).hasMessageContaining("Server.SpotInstanceTermination");
+        ec2.instances.clear();
+        ec2.instances.add(instance(INSTANCE, "running", null));
 
         ssm.answer("GetCommandInvocation", invocation("TimedOut", ""));
         assertThatThrownBy(() -> invoke("CheckBenchmark", sample("CheckBenchmark")))
@@ -250,6 +277,8 @@ class IamOperationsTest {
     @Test
     @Order(11)
     void terminateAfterFailure_endsTheInstance_andKeepsWhatTheInstanceReported() throws IOException {
+        seedRequest();
+        seedInbox(INSTANCE);
         ec2.instances.add(instance(INSTANCE, "running", null));
         s3.objects.put(StoreLayout.envPrefix(RUN, TARGET) + "uname.txt", "Linux 6.8\n".getBytes(StandardCharsets.UTF_8));
 
@@ -461,7 +490,7 @@ class IamOperationsTest {
     private static AwsSettings settings(List<String> subnets) {
         AwsSettings s = TestAws.settings();
         return new AwsSettings(s.stackName(), s.resultsBucket(), subnets, s.securityGroupId(), s.instanceProfileArn(),
-                s.imageBuildProject(), s.rootVolumeGib(), s.stateMachineArn(), s.allowedInstanceTypes());
+                s.imageBuildProject(), s.rootVolumeGib(), s.stateMachineArn(), s.allowedInstanceTypes(), s.instanceRoleId());
     }
 
     private static ObjectNode sample(String function) {
@@ -475,6 +504,21 @@ class IamOperationsTest {
     /** The run's request.json, as Plan Run stores it. */
     private void seedRequest() throws IOException {
         s3.objects.put(StoreLayout.request(RUN), Json.payload().writeValueAsBytes(sample("PlanRun").path("request")));
+    }
+
+    /** The inbox of {@code instanceId}: the only prefix its role may write. */
+    private static String inbox(String instanceId) {
+        return StoreLayout.inbox(TestAws.INSTANCE_ROLE_ID + ":" + instanceId);
+    }
+
+    /** What a script and the SSM agent leave in an instance's inbox: an export, the environment, the output. */
+    private void seedInbox(String instanceId) {
+        JsonNode first = sample("PlanRun").path("request").path("suite").path("benchmarks").get(0);
+        s3.objects.put(inbox(instanceId) + "raw/" + first.path("name").asText() + ".json",
+                "{\"results\":[{\"command\":\"x\",\"times\":[0.011,0.0112]}]}".getBytes(StandardCharsets.UTF_8));
+        s3.objects.put(inbox(instanceId) + "env/nproc.txt", "2\n".getBytes(StandardCharsets.UTF_8));
+        s3.objects.put(inbox(instanceId) + "logs/cmd-0/" + instanceId + "/stdout",
+                "cloudbench: done\n".getBytes(StandardCharsets.UTF_8));
     }
 
     /** A hyperfine export for every benchmark of the sample suite, on the sample target. */

@@ -108,8 +108,17 @@ class S3ResultStoreTest {
     }
 
     @Test
-    void shellUploadFunction_copiesWithTheAwsCli_intoTheBucket() {
+    void shellUploadFunction_storesItsInputWithTheAwsCli_intoTheBucket() {
         assertThat(store.shellUploadFunction()).isEqualTo(
-                "aws s3 cp --only-show-errors --region 'us-east-1' \"$1\" 's3://" + TestAws.BUCKET + "/'\"$2\"");
+                "aws s3 cp --only-show-errors --region 'us-east-1' - 's3://" + TestAws.BUCKET + "/'\"$1\"");
+    }
+
+    @Test
+    void inbox_isTheInstanceRolesUserId_roleIdColonInstanceId() {
+        S3ResultStore withRole = new S3ResultStore(client, TestAws.BUCKET, TestAws.INSTANCE_ROLE_ID);
+        assertThat(withRole.inbox("i-0abc")).isEqualTo("inbox/" + TestAws.INSTANCE_ROLE_ID + ":i-0abc/");
+        assertThatThrownBy(() -> store.inbox("i-0abc")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("environment variable INSTANCE_ROLE_ID is not set");
+        assertThatThrownBy(() -> withRole.inbox("i-1/../../runs")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -20,6 +20,19 @@ public final class S3StandIn implements AutoCloseable {
     public final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     /** Keys per ListObjectsV2 page. */
     int pageSize = 1000;
+    /**
+     * Who may do what, as IAM would decide: the access key id of the request's SigV4 credential (null
+     * when unsigned), the method and the key. Everything is allowed unless a test says otherwise.
+     */
+    public volatile Policy policy = (accessKeyId, method, key) -> true;
+    /** One line per request the policy refused. */
+    public final List<String> denied = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** An access decision. */
+    @FunctionalInterface
+    public interface Policy {
+        boolean allows(String accessKeyId, String method, String key);
+    }
 
     private final String bucket;
     private final StandIn server = new StandIn(this::reply);
@@ -46,6 +59,11 @@ public final class S3StandIn implements AutoCloseable {
             return error(404, "NoSuchBucket", "The specified bucket does not exist", "");
         }
         String key = r.path().length() <= prefix.length() + 1 ? "" : r.path().substring(prefix.length() + 1);
+        String accessKeyId = accessKeyId(r.header("Authorization"));
+        if (!policy.allows(accessKeyId, r.method(), key)) {
+            denied.add(r.method() + " " + key + " by " + accessKeyId);
+            return error(403, "AccessDenied", "Access Denied", key);
+        }
         if (key.isEmpty() && r.method().equals("GET")) {
             return list(r.queryParameters());
         }
@@ -110,6 +128,19 @@ public final class S3StandIn implements AutoCloseable {
     private static String encode(String s, boolean url) {
         String e = url ? URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/") : s;
         return e.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** The access key id of {@code Authorization: AWS4-HMAC-SHA256 Credential=AKID/date/region/s3/aws4_request, ...}. */
+    private static String accessKeyId(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        int at = authorization.indexOf("Credential=");
+        if (at < 0) {
+            return null;
+        }
+        int end = authorization.indexOf('/', at);
+        return end < 0 ? null : authorization.substring(at + "Credential=".length(), end);
     }
 
     private static StandIn.Reply error(int status, String code, String message, String key) {

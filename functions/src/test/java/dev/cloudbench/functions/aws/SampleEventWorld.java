@@ -183,6 +183,7 @@ public final class SampleEventWorld implements AutoCloseable {
         env.put("IMAGE_BUILD_PROJECT", "cb-sample-images");
         env.put("STATE_MACHINE_ARN", STATE_MACHINE);
         env.put("ALLOWED_INSTANCE_TYPES", "c7*.large,c7*.xlarge");
+        env.put("INSTANCE_ROLE_ID", "AROASAMPLEINSTANCEROLE");
         return env;
     }
 

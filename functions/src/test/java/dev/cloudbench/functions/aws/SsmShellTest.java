@@ -76,7 +76,7 @@ class SsmShellTest {
                 + "\"Status\":\"Pending\",\"RequestedDateTime\":1.7723664E9}}");
         String script = "#!/usr/bin/env bash\necho 'it''s \"quoted\"' $HOME\n";
 
-        String id = shell.start("i-1", script, 1800, "runs/r1/targets/t1/logs/");
+        String id = shell.start("i-1", script, 1800, "inbox/AROAEXAMPLE:i-1/logs/");
 
         assertThat(id).isEqualTo("cmd-1");
         JsonNode sent = ssm.calls("SendCommand").get(0);
@@ -84,11 +84,12 @@ class SsmShellTest {
         assertThat(sent.path("InstanceIds").get(0).asText()).isEqualTo("i-1");
         assertThat(sent.path("Parameters").path("executionTimeout").get(0).asText()).isEqualTo("1800");
         assertThat(sent.path("OutputS3BucketName").asText()).isEqualTo(TestAws.BUCKET);
-        assertThat(sent.path("OutputS3KeyPrefix").asText()).isEqualTo("runs/r1/targets/t1/logs");
+        assertThat(sent.path("OutputS3KeyPrefix").asText()).isEqualTo("inbox/AROAEXAMPLE:i-1/logs");
         assertThat(sent.path("TimeoutSeconds").asInt()).isEqualTo(SsmShell.DELIVERY_TIMEOUT_SECONDS);
         List<String> commands = StreamSupport.stream(sent.path("Parameters").path("commands").spliterator(), false)
                 .map(JsonNode::asText).toList();
         assertThat(commands).last().isEqualTo("exec bash cloudbench.sh");
+        assertThat(commands).as("the AWS path tells the script to confine the suite").contains("export CB_CONFINE=1");
         assertThat(unpackedOnTheInstance(commands)).isEqualTo(script);
     }
 

@@ -16,6 +16,8 @@ import software.amazon.awssdk.regions.Region;
 /** Clients and settings for adapter tests: a stand-in's endpoint, a fixed region, static credentials. */
 final class TestAws {
     static final String BUCKET = "cloudbench-results-test";
+    /** The instances' role id: the first half of their aws:userid, so of their inbox. */
+    static final String INSTANCE_ROLE_ID = "AROATESTINSTANCEROLE";
 
     private TestAws() {
     }
@@ -29,7 +31,7 @@ final class TestAws {
         return new AwsSettings("cb-test", BUCKET, List.of("subnet-a", "subnet-b"), "sg-0123",
                 "arn:aws:iam::123456789012:instance-profile/cb-test-instance", "cb-test-images",
                 AwsSettings.DEFAULT_ROOT_VOLUME_GIB, "arn:aws:states:eu-west-1:123456789012:stateMachine:cb-test-benchmark",
-                List.of("c7*.large", "c7*.xlarge"));
+                List.of("c7*.large", "c7*.xlarge"), INSTANCE_ROLE_ID);
     }
 
     /** A region where c7g.large (arm64) and c7i.large (x86_64) exist in the stack's zones, with no quota known. */
