@@ -114,6 +114,15 @@ class PullRequestWorkflowTest {
     }
 
     @Test
+    void benchmarkJob_declaresTheEnvironment_whoseExactSubjectTheStacksRoleTrusts() {
+        // A pull request's OIDC subject is no branch, and the role trusts no pattern: only the
+        // environment subject (template parameter GitHubEnvironment) lets this job assume it.
+        assertThat(workflow.path("jobs").path("benchmark").path("environment").asText())
+                .isEqualTo("${{ vars.CLOUDBENCH_ENVIRONMENT || 'cloudbench' }}");
+        assertThat(workflow.path("jobs").path("report").has("environment")).isFalse();
+    }
+
+    @Test
     void concurrency_cancelsTheOlderRunOfTheSamePullRequest_butEventsThatMeasureNothingNeverCancel() {
         JsonNode c = workflow.path("concurrency");
         assertThat(c.path("cancel-in-progress").asBoolean()).isTrue();
