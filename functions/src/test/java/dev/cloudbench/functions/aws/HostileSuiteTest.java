@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.testing.Hyperfine;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  * in the bucket. The script runs as root, as SSM runs it, inside a network and mount namespace the
  * test makes ({@link HostileInstance}): the firewall rule is real but the namespace's, as are the
  * metadata address and /etc (for the user the script creates). Needs root, unshare, ip, iptables
- * and ip6tables, setpriv, useradd, curl and hyperfine; without them the test is reported as not run,
+ * and ip6tables, setpriv, useradd and curl (hyperfine is found or provisioned as for cloudbench local); without them the test is reported as not run,
  * loudly, never passed.
  */
 class HostileSuiteTest {
     private static final String SECRET = "ROOT-ONLY-SECRET-" + Long.toHexString(System.nanoTime());
     private static final List<String> TOOLS = List.of("unshare", "ip", "iptables", "ip6tables", "setpriv", "useradd",
-            "curl", "hyperfine", "mount");
+            "curl", "mount");
 
     @TempDir
     Path dir;
@@ -47,6 +48,10 @@ class HostileSuiteTest {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Files.writeString(bin.resolve("aws"), FAKE_AWS);
         Files.setPosixFilePermissions(bin.resolve("aws"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        // hyperfine as cloudbench local finds it (PATH, else provisioned into root's cache); copied
+        // where the suite's unprivileged user can run it, as the image's /usr/bin/hyperfine is.
+        Files.copy(Hyperfine.dir().resolve("hyperfine"), bin.resolve("hyperfine"));
+        Files.setPosixFilePermissions(bin.resolve("hyperfine"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         String hostFirewall = hostFirewall();
 
@@ -116,7 +121,7 @@ class HostileSuiteTest {
             missing.add("permission to create network and mount namespaces");
         }
         String message = "NOT RUN: the hostile-suite boundary test needs " + missing
-                + " (Debian: apt-get install iptables util-linux passwd iproute2 curl; hyperfine on PATH)";
+                + " (Debian: apt-get install iptables util-linux passwd iproute2 curl)";
         if (!missing.isEmpty()) {
             System.err.println("HostileSuiteTest " + message);
         }
