@@ -3,6 +3,7 @@ package dev.cloudbench.core.model;
 import dev.cloudbench.core.error.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** CPU architectures cloudbench can target, spelled as EC2 spells them. */
@@ -33,9 +34,23 @@ public enum Architecture {
                 + Arrays.stream(values()).map(Architecture::id).collect(Collectors.joining(" or ")) + ")");
     }
 
+    /**
+     * The architecture a name means, in any case, as EC2, uname or Debian spell it ({@code aarch64}
+     * is arm64, {@code amd64} and {@code x86-64} are x86_64); empty for any other name.
+     */
+    public static Optional<Architecture> ofName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "aarch64", "arm64" -> Optional.of(ARM64);
+            case "amd64", "x86_64", "x86-64" -> Optional.of(X86_64);
+            default -> Optional.empty();
+        };
+    }
+
     /** The architecture of the JVM's host, as this enum spells it. */
     public static Architecture ofHost() {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        return arch.equals("aarch64") || arch.equals("arm64") ? ARM64 : X86_64;
+        return ofName(System.getProperty("os.arch", "")).orElse(X86_64);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cloudbench.core.report;
 
+import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.stats.Comparison;
@@ -81,11 +82,7 @@ public record CrossArchitecture(TargetView arm, TargetView x86, String key, Comp
         if (architecture == null) {
             return null;
         }
-        String a = architecture.toLowerCase(Locale.ROOT);
-        return switch (a) {
-            case "aarch64", "arm64" -> ARM64;
-            case "amd64", "x86_64", "x86-64" -> X86_64;
-            default -> a;
-        };
+        return Architecture.ofName(architecture).map(Architecture::id)
+                .orElse(architecture.toLowerCase(Locale.ROOT));
     }
 }
