@@ -13,7 +13,6 @@ import dev.cloudbench.core.report.HtmlReport;
 import dev.cloudbench.core.report.MarkdownReport;
 import dev.cloudbench.core.report.ReportText;
 import dev.cloudbench.core.report.RunAnalysis;
-import dev.cloudbench.core.results.ResultsAssembler;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.run.PlannedTarget;
