@@ -30,7 +30,7 @@ class ResultsFilesTest {
 
     private Path copy(String fixture, Path to) throws IOException {
         Files.createDirectories(to.getParent());
-        return Files.write(to, HyperfineExportTest.fixture(fixture));
+        return Files.write(to, Fixtures.hyperfineExport(fixture));
     }
 
     @Test
