@@ -61,11 +61,12 @@ class DependencyRuleTest {
             // Domain rules over records and ports: validation, costs, the rounds' statistics, the
             // instance scripts, run ids. No store is written here.
             Layer.of("rules", "validation", "cost", "rounds", "script", "runid"),
-            // Reports and what reads them: rendering, history and change points, pull-request checks.
-            // Below the services, because Publish Report's service renders them.
-            Layer.of("reports", "report.chart", "report", "history", "crossarch", "pr", "report.pr"),
-            // What a task or a command calls: one service per task, and the reader of results on disk.
-            Layer.of("services", "service", "reader"));
+            // One service per state-machine task: the domain rules applied through the ports.
+            Layer.of("services", "service"),
+            // Reports on top: rendering, history and change points, pull-request checks, Publish
+            // Report's service that assembles results.json and renders them, and the CLI's reader of
+            // results on disk. They read what the layers below produced; nothing below reads them.
+            Layer.of("reports", "report.chart", "report", "history", "crossarch", "pr", "report.pr", "publish", "reader"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(CORE);

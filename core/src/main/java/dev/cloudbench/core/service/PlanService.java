@@ -87,7 +87,7 @@ public final class PlanService {
     }
 
     /** Target ids: given ones as they are; others from type, architecture and market, made unique. */
-    static List<PlannedTarget> plannedTargets(List<Target> targets) {
+    public static List<PlannedTarget> plannedTargets(List<Target> targets) {
         return plannedTargets(targets, null);
     }
 

@@ -1,4 +1,4 @@
-package dev.cloudbench.core.service;
+package dev.cloudbench.core.publish;
 
 import dev.cloudbench.core.cost.PriceTable;
 import dev.cloudbench.core.history.ChangePointOptions;
@@ -19,6 +19,8 @@ import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.ReportRequest;
 import dev.cloudbench.core.run.ReportSummary;
 import dev.cloudbench.core.run.TargetOutcome;
+import dev.cloudbench.core.service.PlanService;
+import dev.cloudbench.core.service.RunRecords;
 import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.stats.Verdict;
 import dev.cloudbench.core.stats.VerdictRules;

@@ -1,4 +1,4 @@
-package dev.cloudbench.core.service;
+package dev.cloudbench.core.publish;
 
 import dev.cloudbench.core.cost.Costs;
 import dev.cloudbench.core.cost.PriceTable;
