@@ -2,6 +2,7 @@ package dev.cloudbench.functions;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.runid.RunIdSuffix;
 import dev.cloudbench.functions.aws.AwsPorts;
 import dev.cloudbench.functions.aws.AwsSettings;
 import dev.cloudbench.functions.aws.ImageSources;

@@ -2,7 +2,7 @@ package dev.cloudbench.functions;
 
 import dev.cloudbench.core.run.ReportRequest;
 import dev.cloudbench.core.run.ReportSummary;
-import dev.cloudbench.core.service.ReportService;
+import dev.cloudbench.core.publish.ReportService;
 import dev.cloudbench.functions.aws.AwsPorts;
 
 /** "Publish Report": results.json and report.md. */

@@ -6,7 +6,7 @@ import dev.cloudbench.core.service.CleanupService;
 import dev.cloudbench.core.service.ImageService;
 import dev.cloudbench.core.service.InstanceService;
 import dev.cloudbench.core.service.PlanService;
-import dev.cloudbench.core.service.ReportService;
+import dev.cloudbench.core.publish.ReportService;
 import dev.cloudbench.core.service.SweepService;
 import dev.cloudbench.core.service.TargetEndService;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.cloudbench.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.runid.RunIdSuffix;
 import dev.cloudbench.core.service.CleanupService;
 import dev.cloudbench.functions.aws.AwsPorts;
 import dev.cloudbench.functions.aws.AwsSettings;

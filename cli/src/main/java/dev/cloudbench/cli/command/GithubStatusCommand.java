@@ -5,7 +5,7 @@ import dev.cloudbench.cli.github.GitHubApi;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.pr.ArchitectureStatus;
 import dev.cloudbench.core.pr.RegressionGate;
-import dev.cloudbench.core.results.ResultsFiles;
+import dev.cloudbench.core.reader.ResultsFiles;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.stats.Bootstrap;
 import java.io.IOException;

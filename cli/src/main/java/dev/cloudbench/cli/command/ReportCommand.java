@@ -7,7 +7,7 @@ import dev.cloudbench.core.report.HtmlReport;
 import dev.cloudbench.core.report.MarkdownReport;
 import dev.cloudbench.core.report.ReportText;
 import dev.cloudbench.core.report.RunAnalysis;
-import dev.cloudbench.core.results.ResultsFiles;
+import dev.cloudbench.core.reader.ResultsFiles;
 import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.stats.VerdictRules;
 import java.io.IOException;

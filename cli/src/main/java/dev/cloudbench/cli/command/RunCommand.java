@@ -1,7 +1,6 @@
 package dev.cloudbench.cli.command;
 
 import dev.cloudbench.cli.ExitCodes;
-import dev.cloudbench.cli.RunIds;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.ExecutionWatch;
 import dev.cloudbench.cli.cloud.Stack;
@@ -12,6 +11,8 @@ import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.Limits;
 import dev.cloudbench.core.model.RunRequest;
+import dev.cloudbench.core.runid.RunIdSuffix;
+import dev.cloudbench.core.runid.RunIds;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Target;
 import dev.cloudbench.core.validation.Names;
@@ -116,7 +117,8 @@ public final class RunCommand implements Callable<Integer> {
         // The suite and the options are checked above, the whole request (limits too) below: both
         // before anything is started.
         Stack stack = cloud.stack();
-        String id = runId != null ? runId : RunIds.generate(suite.name(), cloud.environment().clock().instant());
+        String id = runId != null ? runId
+                : new RunIds(RunIdSuffix::random).generate(suite.name(), cloud.environment().clock().instant());
         RunRequest request = RequestValidator.validate(new RunRequest(id, suite, choice.targets(stack.defaultInstanceTypes()),
                 limits));
         out.println("cloudbench run: suite " + suite.name() + " (" + suite.benchmarks().size() + " benchmarks) on "

@@ -1,7 +1,6 @@
 package dev.cloudbench.cli.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.cloudbench.cli.RunIds;
 import dev.cloudbench.cli.engine.Abort;
 import dev.cloudbench.cli.engine.Engine;
 import dev.cloudbench.cli.engine.EngineEvent;
@@ -15,9 +14,10 @@ import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Target;
 import dev.cloudbench.core.results.RunResults;
+import dev.cloudbench.core.runid.RunIdSuffix;
+import dev.cloudbench.core.runid.RunIds;
 import dev.cloudbench.core.validation.RequestValidator;
 import dev.cloudbench.functions.Ports;
-import dev.cloudbench.functions.RunIdSuffix;
 import dev.cloudbench.functions.Functions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,7 +116,7 @@ public final class LocalRun {
 
     /** The request a local run executes: one target, this host, its architecture. */
     public static RunRequest request(Suite suite, Clock clock) {
-        String runId = RunIds.generate(suite.name(), clock.instant());
+        String runId = new RunIds(LocalRun::randomSuffix).generate(suite.name(), clock.instant());
         int timeout = Math.min(Limits.MAX_RUN_TIMEOUT_SECONDS, Math.max(3600, suite.effectiveTimeoutSeconds() + 600));
         Target host = new Target("local", Architecture.ofHost().id(), "local", "on-demand", null);
         return RequestValidator.validate(new RunRequest(runId, suite, List.of(host), new Limits(timeout, 1)));

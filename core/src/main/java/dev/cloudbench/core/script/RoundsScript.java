@@ -1,7 +1,7 @@
 package dev.cloudbench.core.script;
 
-import static dev.cloudbench.core.script.BenchmarkScript.EXIT_SETUP;
-import static dev.cloudbench.core.script.BenchmarkScript.EXIT_TIMEOUT;
+import static dev.cloudbench.core.script.ExitCodes.EXIT_SETUP;
+import static dev.cloudbench.core.script.ExitCodes.EXIT_TIMEOUT;
 
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Benchmark;
@@ -39,10 +39,10 @@ public final class RoundsScript {
         RoundPlan plan = RoundPlan.of(suite, runId, targetId);
         int last = plan.firstLook();
         StringBuilder s = new StringBuilder(8192);
-        BenchmarkScript.header(s, suite, runId, targetId, ", rounds 1-" + last + " of at most " + plan.max(), last, 0,
+        ScriptParts.header(s, suite, runId, targetId, ", rounds 1-" + last + " of at most " + plan.max(), last, 0,
                 output, true);
         s.append("progress setup setup\n");
-        BenchmarkScript.environment(s);
+        ScriptParts.environment(s);
         s.append("cd \"$CB_WORK\" || fail failed setup ").append(EXIT_SETUP).append(" 'no work directory'\n");
         checkouts(s, suite);
         s.append("date +%s > \"$CB_OWN/rounds-started\"\n");
@@ -59,7 +59,7 @@ public final class RoundsScript {
     public static String more(Suite suite, String runId, String targetId, ScriptOutput output, int from, int to) {
         RoundPlan plan = RoundPlan.of(suite, runId, targetId);
         StringBuilder s = new StringBuilder(8192);
-        BenchmarkScript.header(s, suite, runId, targetId, ", rounds " + from + "-" + to + " of at most " + plan.max(),
+        ScriptParts.header(s, suite, runId, targetId, ", rounds " + from + "-" + to + " of at most " + plan.max(),
                 to, from - 1, output, true);
         s.append("cd \"$CB_WORK\" && [ -f \"$CB_OWN/rounds-started\" ] || fail failed setup ").append(EXIT_SETUP)
                 .append(" 'the first rounds did not run in this directory'\n");
@@ -76,7 +76,7 @@ public final class RoundsScript {
         boolean shared = suite.variants().stream().anyMatch(v -> !v.hasOwnCheckout());
         if (shared) {
             if (suite.repository() != null) {
-                BenchmarkScript.checkout(s, suite.repository().url(), suite.repository().ref(), "src", "commit.txt", "");
+                ScriptParts.checkout(s, suite.repository().url(), suite.repository().ref(), "src", "commit.txt", "");
             }
             setup(s, suite, suite.repository() == null ? "\"$CB_WORK\"" : "\"$CB_WORK/src\"", null);
         }
@@ -84,7 +84,7 @@ public final class RoundsScript {
             if (v.hasOwnCheckout()) {
                 String dir = Shell.quote("variants/" + v.name());
                 s.append("as_suite mkdir -p variants || fail failed setup ").append(EXIT_SETUP).append(" 'no variants directory'\n");
-                BenchmarkScript.checkout(s, suite.repository().url(), v.ref(), dir,
+                ScriptParts.checkout(s, suite.repository().url(), v.ref(), dir,
                         Shell.quote("commit-" + v.name() + ".txt"), " for variant " + v.name());
                 setup(s, suite, "\"$CB_WORK\"/" + dir, v);
             }
@@ -136,7 +136,7 @@ public final class RoundsScript {
         s.append("# Each benchmark's hyperfine call; $1 is the export file.\n");
         for (int i = 0; i < benchmarks.size(); i++) {
             s.append("bench_").append(i).append("() { ")
-                    .append(BenchmarkScript.hyperfine(suite, benchmarks.get(i), "\"$1\"")).append("; }\n");
+                    .append(ScriptParts.hyperfine(suite, benchmarks.get(i), "\"$1\"")).append("; }\n");
         }
         s.append("# round, position, variant index, variant, benchmark index, benchmark, benchmark timeout (0: none)\n")
                 .append("measure() {\n")

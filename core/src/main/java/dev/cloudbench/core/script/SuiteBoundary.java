@@ -1,6 +1,6 @@
 package dev.cloudbench.core.script;
 
-import static dev.cloudbench.core.script.BenchmarkScript.EXIT_SETUP;
+import static dev.cloudbench.core.script.ExitCodes.EXIT_SETUP;
 
 /**
  * The part of every generated script that decides who runs the suite, and keeps the suite away

@@ -11,13 +11,12 @@ import dev.cloudbench.core.port.CapacityPort;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.RunPlan;
+import dev.cloudbench.core.runid.RunIds;
 import dev.cloudbench.core.validation.CapacityCheck;
 import dev.cloudbench.core.validation.Names;
 import dev.cloudbench.core.validation.RequestValidator;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,12 +28,9 @@ import java.util.function.Supplier;
  * and the run's deadline, stores request.json.
  */
 public final class PlanService {
-    private static final DateTimeFormatter RUN_ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
     private final ResultStorePort store;
     private final Clock clock;
-    private final Supplier<String> randomSuffix;
+    private final RunIds runIds;
     private final CapacityPort capacity;
 
     /**
@@ -44,7 +40,7 @@ public final class PlanService {
     public PlanService(ResultStorePort store, Clock clock, Supplier<String> randomSuffix, CapacityPort capacity) {
         this.store = store;
         this.clock = clock;
-        this.randomSuffix = randomSuffix;
+        this.runIds = new RunIds(randomSuffix);
         this.capacity = capacity;
     }
 
@@ -66,7 +62,7 @@ public final class PlanService {
         Instant now = clock.instant();
         String runId = request.runId() != null ? request.runId()
                 : Names.isSafe(executionName) ? executionName
-                : request.suite().name() + "-" + RUN_ID_TIME.format(now) + "-" + randomSuffix.get();
+                : runIds.generate(request.suite().name(), now);
         RunRequest stored = new RunRequest(runId, request.suite(), request.targets(), request.limits());
         var existing = store.get(StoreLayout.request(runId));
         if (existing.isPresent()) {
@@ -91,7 +87,7 @@ public final class PlanService {
     }
 
     /** Target ids: given ones as they are; others from type, architecture and market, made unique. */
-    static List<PlannedTarget> plannedTargets(List<Target> targets) {
+    public static List<PlannedTarget> plannedTargets(List<Target> targets) {
         return plannedTargets(targets, null);
     }
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reading back what a run stored, shared by the services. */
-final class RunRecords {
+public final class RunRecords {
     /** Instance ids (i-0abc…, local ones) and command ids (SSM's UUIDs, local cmd-N). */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
 
@@ -28,7 +28,7 @@ final class RunRecords {
      *
      * @throws BadInputException one line naming the record and what is wrong with it
      */
-    static RunRequest request(ResultStorePort store, String runId) {
+    public static RunRequest request(ResultStorePort store, String runId) {
         String key = StoreLayout.request(runId);
         byte[] bytes = store.get(key)
                 .orElseThrow(() -> new ResultsMissingException("run " + runId + " has no request.json in the result store"));

@@ -1,6 +1,6 @@
 package dev.cloudbench.core.report;
 
-import dev.cloudbench.core.results.ResultsFiles;
+import dev.cloudbench.core.reader.ResultsFiles;
 import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.stats.VerdictRules;
 import java.net.URISyntaxException;

@@ -5,27 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.cloudbench.core.error.ResultsMissingException;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.cloudbench.core.testing.Fixtures;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HyperfineExportTest {
 
-    static byte[] fixture(String name) {
-        try (InputStream in = HyperfineExportTest.class.getResourceAsStream("/hyperfine/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static HyperfineExport parse(String name) {
-        return HyperfineExport.parse(fixture(name), name);
+        return HyperfineExport.parse(Fixtures.hyperfineExport(name), name);
     }
 
     @Test

@@ -156,7 +156,7 @@ class RoundsScriptTest {
                 {"name":"s","benchmarks":[{"name":"a","command":"true"}],"variants":[{"name":"x"},{"name":"y"}]}""");
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
 
-        assertThat(bash(RoundsScript.more(suite, "r1", "t1", "true", 11, 20), elsewhere)).isEqualTo(BenchmarkScript.EXIT_SETUP);
+        assertThat(bash(RoundsScript.more(suite, "r1", "t1", "true", 11, 20), elsewhere)).isEqualTo(ExitCodes.EXIT_SETUP);
         assertThat(Files.readString(dir.resolve("out.txt"))).contains("the first rounds did not run in this directory");
     }
 

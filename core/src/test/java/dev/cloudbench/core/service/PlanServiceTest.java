@@ -46,6 +46,15 @@ class PlanServiceTest {
     }
 
     @Test
+    void plan_shortensALongSuiteName_soThatTheGeneratedRunIdIsASafeName() {
+        String suite = "s".repeat(60);
+        RunPlan plan = planner.plan(InputReader.request("{\"suite\":{\"name\":\"" + suite + "\",\"benchmarks\":"
+                + "[{\"name\":\"a\",\"command\":\"true\"}]},\"targets\":" + TARGETS + "}"), null);
+
+        assertThat(plan.runId()).isEqualTo("s".repeat(42) + "-20261127T120000Z-k3x9");
+    }
+
+    @Test
     void plan_usesTheExecutionName_whenTheRequestHasNoRunId() {
         RunPlan plan = planner.plan(InputReader.request("{\"suite\":{\"name\":\"q\",\"benchmarks\":"
                 + "[{\"name\":\"a\",\"command\":\"true\"}]},\"targets\":" + TARGETS + "}"), "nightly-2026-11-27");

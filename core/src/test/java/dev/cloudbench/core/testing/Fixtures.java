@@ -9,6 +9,8 @@ import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetError;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.stats.Bootstrap;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +23,18 @@ public final class Fixtures {
     public static final String FINISHED = "2026-01-01T10:11:00Z";
 
     private Fixtures() {
+    }
+
+    /** A hyperfine export from {@code src/test/resources/hyperfine}, as hyperfine wrote it. */
+    public static byte[] hyperfineExport(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/hyperfine/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static BenchmarkResult benchmark(String name, double[] times) {

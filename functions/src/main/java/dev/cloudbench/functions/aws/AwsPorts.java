@@ -7,7 +7,7 @@ import dev.cloudbench.core.port.ImagePort;
 import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.functions.Ports;
-import dev.cloudbench.functions.RunIdSuffix;
+import dev.cloudbench.core.runid.RunIdSuffix;
 import dev.cloudbench.functions.Functions;
 import java.time.Clock;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package dev.cloudbench.core.results;
+package dev.cloudbench.core.reader;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +7,13 @@ import dev.cloudbench.core.cost.PriceTable;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.error.ResultsMissingException;
 import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.Cost;
+import dev.cloudbench.core.results.HyperfineExport;
+import dev.cloudbench.core.results.RoundsRecord;
+import dev.cloudbench.core.results.RunResults;
+import dev.cloudbench.core.results.TargetResult;
+import dev.cloudbench.core.results.VariantComparison;
 import dev.cloudbench.core.rounds.VariantAnalysis;
 import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.stats.PairedRules;

@@ -1,4 +1,4 @@
-package dev.cloudbench.functions;
+package dev.cloudbench.core.runid;
 
 import java.security.SecureRandom;
 
@@ -21,11 +21,12 @@ public final class RunIdSuffix {
     }
 
     /** A new generator, seeded afresh when first used; called after every SnapStart restore. */
-    static void renew() {
+    public static void renew() {
         random = new SecureRandom();
     }
 
-    static SecureRandom generator() {
+    /** The generator in use, for a test that a restore replaced it. */
+    public static SecureRandom generator() {
         return random;
     }
 }

@@ -1,10 +1,14 @@
-package dev.cloudbench.core.results;
+package dev.cloudbench.core.reader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.Cost;
+import dev.cloudbench.core.results.RunResults;
+import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.testing.Fixtures;
 import dev.cloudbench.core.testing.Samples;
@@ -26,7 +30,7 @@ class ResultsFilesTest {
 
     private Path copy(String fixture, Path to) throws IOException {
         Files.createDirectories(to.getParent());
-        return Files.write(to, HyperfineExportTest.fixture(fixture));
+        return Files.write(to, Fixtures.hyperfineExport(fixture));
     }
 
     @Test

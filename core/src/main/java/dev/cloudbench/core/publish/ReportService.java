@@ -1,4 +1,4 @@
-package dev.cloudbench.core.service;
+package dev.cloudbench.core.publish;
 
 import dev.cloudbench.core.cost.PriceTable;
 import dev.cloudbench.core.history.ChangePointOptions;
@@ -13,13 +13,14 @@ import dev.cloudbench.core.report.HtmlReport;
 import dev.cloudbench.core.report.MarkdownReport;
 import dev.cloudbench.core.report.ReportText;
 import dev.cloudbench.core.report.RunAnalysis;
-import dev.cloudbench.core.results.ResultsAssembler;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.ReportRequest;
 import dev.cloudbench.core.run.ReportSummary;
 import dev.cloudbench.core.run.TargetOutcome;
+import dev.cloudbench.core.service.PlanService;
+import dev.cloudbench.core.service.RunRecords;
 import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.stats.Verdict;
 import dev.cloudbench.core.stats.VerdictRules;

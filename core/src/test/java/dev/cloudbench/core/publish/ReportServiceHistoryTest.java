@@ -1,4 +1,4 @@
-package dev.cloudbench.core.service;
+package dev.cloudbench.core.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

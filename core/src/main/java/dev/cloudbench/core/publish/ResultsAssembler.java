@@ -1,4 +1,4 @@
-package dev.cloudbench.core.results;
+package dev.cloudbench.core.publish;
 
 import dev.cloudbench.core.cost.Costs;
 import dev.cloudbench.core.cost.PriceTable;
@@ -9,6 +9,14 @@ import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Variant;
 import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.Environment;
+import dev.cloudbench.core.results.HyperfineExport;
+import dev.cloudbench.core.results.Interruption;
+import dev.cloudbench.core.results.RoundsRecord;
+import dev.cloudbench.core.results.TargetError;
+import dev.cloudbench.core.results.TargetResult;
+import dev.cloudbench.core.results.VariantComparison;
 import dev.cloudbench.core.rounds.RoundExports;
 import dev.cloudbench.core.rounds.VariantAnalysis;
 import dev.cloudbench.core.run.PlannedTarget;

@@ -1,4 +1,4 @@
-package dev.cloudbench.core.service;
+package dev.cloudbench.core.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,8 @@ import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Target;
+import dev.cloudbench.core.reader.ResultsFiles;
 import dev.cloudbench.core.results.BenchmarkResult;
-import dev.cloudbench.core.results.ResultsFiles;
 import dev.cloudbench.core.results.RoundsRecord;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;

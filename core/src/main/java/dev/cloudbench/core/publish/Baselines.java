@@ -1,4 +1,4 @@
-package dev.cloudbench.core.service;
+package dev.cloudbench.core.publish;
 
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
