@@ -18,7 +18,7 @@ import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.validation.RequestValidator;
 import dev.cloudbench.functions.Ports;
 import dev.cloudbench.functions.RunIdSuffix;
-import dev.cloudbench.functions.Functions;
+import dev.cloudbench.functions.wiring.Functions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

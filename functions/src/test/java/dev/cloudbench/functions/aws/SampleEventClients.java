@@ -7,8 +7,12 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
 import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 
-final class SampleEventsOnTheWireTestClients {
-    static AwsClients clients(SampleEventWorld world) {
+/** Each service at its own stand-in of a {@link SampleEventWorld}, as the AWS_ENDPOINT_URL_<SERVICE> variables route them. */
+final class SampleEventClients {
+    private SampleEventClients() {
+    }
+
+    static AwsClients of(SampleEventWorld world) {
         Map<AwsPorts.Service, java.net.URI> at = world.endpoints();
         return new AwsClients(b -> TestAws.clients(at.get(
                 b instanceof Ec2ClientBuilder ? AwsPorts.Service.EC2

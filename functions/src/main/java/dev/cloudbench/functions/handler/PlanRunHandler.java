@@ -1,4 +1,4 @@
-package dev.cloudbench.functions;
+package dev.cloudbench.functions.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudbench.core.error.BadInputException;
@@ -7,7 +7,6 @@ import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.run.RunPlan;
 import dev.cloudbench.core.service.PlanService;
-import dev.cloudbench.functions.aws.AwsPorts;
 import java.io.IOException;
 
 /**
@@ -22,12 +21,6 @@ public final class PlanRunHandler extends TaskHandler<PlanRunHandler.Input, RunP
      * @param executionName the execution's name, which becomes the run id when the request has none
      */
     public record Input(RunRequest request, String executionName) {
-    }
-
-    /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
-    public PlanRunHandler() {
-        this(Tasks.plan(AwsPorts.forTask("PlanRun")));
-        primeForSnapStart("PlanRun");
     }
 
     public PlanRunHandler(PlanService service) {

@@ -1,4 +1,4 @@
-package dev.cloudbench.functions;
+package dev.cloudbench.functions.handler;
 
 /**
  * The part of the run's state that "Resolve Images" needs.

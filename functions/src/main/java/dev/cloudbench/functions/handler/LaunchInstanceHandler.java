@@ -1,10 +1,9 @@
-package dev.cloudbench.functions;
+package dev.cloudbench.functions.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.run.TargetState;
 import dev.cloudbench.core.service.InstanceService;
-import dev.cloudbench.functions.aws.AwsPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -22,12 +21,6 @@ public final class LaunchInstanceHandler extends TaskHandler<LaunchInstanceHandl
      * @param executionArn the execution's ARN, or null
      */
     public record Input(TargetState state, String executionArn) {
-    }
-
-    /** The constructor Lambda calls: this task's AWS adapters, built once per container. */
-    public LaunchInstanceHandler() {
-        this(Tasks.instances(AwsPorts.forTask("LaunchInstance")));
-        primeForSnapStart("LaunchInstance");
     }
 
     public LaunchInstanceHandler(InstanceService service) {

@@ -1,4 +1,4 @@
-package dev.cloudbench.functions;
+package dev.cloudbench.functions.handler;
 
 /**
  * The parts of an EventBridge scheduled event the sweeper logs.

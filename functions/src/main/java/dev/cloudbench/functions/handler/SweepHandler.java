@@ -1,18 +1,11 @@
-package dev.cloudbench.functions;
+package dev.cloudbench.functions.handler;
 
 import dev.cloudbench.core.run.SweepReport;
 import dev.cloudbench.core.service.SweepService;
-import dev.cloudbench.functions.aws.AwsPorts;
 
 /** The scheduled sweeper: terminates this stack's instances that outlived their deadline or their run. */
 public final class SweepHandler extends TaskHandler<ScheduledEvent, SweepReport> {
     private final SweepService service;
-
-    /** The constructor Lambda calls: this function's AWS adapters, built once per container. */
-    public SweepHandler() {
-        this(Tasks.sweep(AwsPorts.forTask("Sweep")));
-        primeForSnapStart("Sweep");
-    }
 
     public SweepHandler(SweepService service) {
         super(ScheduledEvent.class);

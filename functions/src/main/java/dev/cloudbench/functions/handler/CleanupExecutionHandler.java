@@ -1,9 +1,8 @@
-package dev.cloudbench.functions;
+package dev.cloudbench.functions.handler;
 
 import dev.cloudbench.core.run.CleanupReport;
 import dev.cloudbench.core.run.ExecutionStatusEvent;
 import dev.cloudbench.core.service.CleanupService;
-import dev.cloudbench.functions.aws.AwsPorts;
 
 /**
  * Target of the EventBridge rule on "Step Functions Execution Status Change" (FAILED, TIMED_OUT,
@@ -12,12 +11,6 @@ import dev.cloudbench.functions.aws.AwsPorts;
  */
 public final class CleanupExecutionHandler extends TaskHandler<ExecutionStatusEvent, CleanupReport> {
     private final CleanupService service;
-
-    /** The constructor Lambda calls: this function's AWS adapters, built once per container. */
-    public CleanupExecutionHandler() {
-        this(Tasks.cleanup(AwsPorts.forTask("CleanupExecution")));
-        primeForSnapStart("CleanupExecution");
-    }
 
     public CleanupExecutionHandler(CleanupService service) {
         super(ExecutionStatusEvent.class);
