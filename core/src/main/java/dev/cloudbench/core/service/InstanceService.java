@@ -53,13 +53,13 @@ public final class InstanceService {
      */
     public TargetState launch(TargetState state, String executionArn) {
         PlannedTarget t = state.target();
-        Architecture architecture = Architecture.parse(t.architecture(), "target.architecture");
+        Architecture architecture = t.architecture();
         String imageId = images.find(architecture, images.fingerprint(architecture))
-                .orElseThrow(() -> new ImageBuildFailedException("no image for " + t.architecture()
+                .orElseThrow(() -> new ImageBuildFailedException("no image for " + architecture.id()
                         + " after image resolution"));
         Instant deadline = deadline(state);
-        LaunchedInstance launched = fleet.launch(new LaunchSpec(state.runId(), t.targetId(), t.architecture(),
-                t.instanceType(), t.market(), t.threadsPerCore(), imageId, deadline, state.attempt(), executionArn));
+        LaunchedInstance launched = fleet.launch(new LaunchSpec(state.runId(), t.targetId(), architecture.id(),
+                t.instanceType(), t.market().id(), t.threadsPerCore(), imageId, deadline, state.attempt(), executionArn));
         // A fresh state for the new instance: only the run, the target, the attempt and the instance
         // a spot reclaim took away carry over.
         return TargetState.start(state.runId(), deadline, t).toBuilder().attempt(state.attempt())

@@ -2,6 +2,8 @@ package dev.cloudbench.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloudbench.core.model.Market;
+import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.port.LaunchedInstance;
 import dev.cloudbench.core.results.Environment;
@@ -14,7 +16,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentReaderTest {
-    private static final PlannedTarget TARGET = new PlannedTarget("arm", "arm64", "c7g.large", "spot", null);
+    private static final PlannedTarget TARGET = new PlannedTarget("arm", Architecture.ARM64, "c7g.large", Market.SPOT, null);
 
     private static TargetState launched(LaunchedInstance instance) {
         return TargetState.start("run-1", Instant.parse("2026-01-01T11:00:00Z"), TARGET).toBuilder()

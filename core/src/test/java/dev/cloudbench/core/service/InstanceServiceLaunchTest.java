@@ -2,6 +2,7 @@ package dev.cloudbench.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.port.ImagePort;
 import dev.cloudbench.core.run.PlannedTarget;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class InstanceServiceLaunchTest {
     /** The run was planned at 12:00 with an hour per target: its deadline leaves two hours for image builds. */
     private static final Instant RUN_DEADLINE = Instant.parse("2026-11-27T15:00:00Z");
-    private static final PlannedTarget TARGET = new PlannedTarget("arm", "arm64", "c7g.large", "spot", null, 3600);
+    private static final PlannedTarget TARGET = new PlannedTarget("arm", Architecture.ARM64, "c7g.large", Market.SPOT, null, 3600);
     private static final String EXECUTION = "arn:aws:states:eu-west-1:123456789012:execution:cb-benchmark:manual-1";
 
     private final FakeFleet fleet = new FakeFleet();
@@ -59,7 +60,7 @@ class InstanceServiceLaunchTest {
 
     @Test
     void launch_ofAPlanWithoutTargetTime_keepsTheRunsDeadline() {
-        PlannedTarget old = new PlannedTarget("arm", "arm64", "c7g.large", "spot", null);
+        PlannedTarget old = new PlannedTarget("arm", Architecture.ARM64, "c7g.large", Market.SPOT, null);
 
         TargetState launched = at("2026-11-27T12:40:00Z").launch(TargetState.start("r1", RUN_DEADLINE, old));
 

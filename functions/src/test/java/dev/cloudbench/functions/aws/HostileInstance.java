@@ -3,6 +3,8 @@ package dev.cloudbench.functions.aws;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cloudbench.core.model.Market;
+import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
@@ -97,7 +99,7 @@ public final class HostileInstance {
 
             // What Check Benchmark does when the command ends: copy the inbox, validated.
             TargetState state = TargetState.start(RUN, java.time.Instant.parse("2099-01-01T00:00:00Z"),
-                    new PlannedTarget(TARGET, "arm64", "c7g.large", "spot", null)).toBuilder()
+                    new PlannedTarget(TARGET, Architecture.ARM64, "c7g.large", Market.SPOT, null)).toBuilder()
                     .instance(new LaunchedInstance(INSTANCE, "spot", "us-east-1a", "ami-1", false, null, 0.03))
                     .ready(false).build();
             new BenchmarkService(AwsPorts.unused(RemoteShellPort.class, "HostileInstance"),
