@@ -1,5 +1,7 @@
 package dev.cloudbench.functions.handler;
 
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudbench.core.run.SweepReport;
 import dev.cloudbench.core.service.SweepService;
 
@@ -10,6 +12,17 @@ public final class SweepHandler extends TaskHandler<ScheduledEvent, SweepReport>
     public SweepHandler(SweepService service) {
         super(ScheduledEvent.class);
         this.service = service;
+    }
+
+    /** EventBridge's scheduled event ("detail-type": "Scheduled Event"); the sweep needs none of it. */
+    @Override
+    protected ScheduledEvent read(byte[] payload) {
+        return EventBridgeJson.read(payload);
+    }
+
+    @Override
+    protected ObjectMapper inputMapper() {
+        return EventBridgeJson.MAPPER;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.cloudbench.functions.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudbench.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,11 +39,10 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
     /**
      * Reads {@code payload} as this function does and writes it back, and builds the serialiser of
      * its output type: the JSON work of an invocation, done once (SnapStart priming does it before
-     * the snapshot). Returns what it read.
+     * the snapshot). Returns the input as it was written back.
      */
-    public final I readAndWriteOnce(byte[] payload) throws IOException {
-        I input = read(payload);
-        Json.payload().writeValueAsBytes(input);
+    public final byte[] readAndWriteOnce(byte[] payload) throws IOException {
+        byte[] input = inputMapper().writeValueAsBytes(read(payload));
         Json.payload().writerFor(Json.payload().constructType(outputType()));
         return input;
     }
@@ -50,6 +50,11 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
     /** The {@code O} of {@code TaskHandler<I, O>}. */
     private Type outputType() {
         return ((ParameterizedType) getClass().getGenericSuperclass()).getActualTypeArguments()[1];
+    }
+
+    /** The mapper of this function's input: {@link #read} reads with it. */
+    protected ObjectMapper inputMapper() {
+        return Json.payload();
     }
 
     /** Reads the payload; functions whose input comes from people read it strictly instead. */
