@@ -1,7 +1,6 @@
 package dev.cloudbench.functions.handler;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.run.CleanupReport;
 import dev.cloudbench.core.run.ExecutionStatusEvent;
@@ -18,18 +17,8 @@ public final class CleanupExecutionHandler extends TaskHandler<ScheduledEvent, C
     private final CleanupService service;
 
     public CleanupExecutionHandler(CleanupService service) {
-        super(ScheduledEvent.class);
+        super(ScheduledEvent.class, EventBridgeJson.MAPPER);
         this.service = service;
-    }
-
-    @Override
-    protected ScheduledEvent read(byte[] payload) {
-        return EventBridgeJson.read(payload);
-    }
-
-    @Override
-    protected ObjectMapper inputMapper() {
-        return EventBridgeJson.MAPPER;
     }
 
     @Override

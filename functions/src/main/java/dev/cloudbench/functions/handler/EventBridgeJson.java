@@ -5,14 +5,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.joda.JodaModule;
 import dev.cloudbench.core.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
- * Reads the events EventBridge delivers (a schedule firing, an execution's status change) into
- * aws-lambda-java-events' {@link ScheduledEvent}: the project's payload mapper, plus what that
- * type needs — its {@code time} is a Joda {@code DateTime}, and the envelope's {@code detail-type}
- * is its property {@code detailType}. The envelope's fields:
+ * The mapper of the events EventBridge delivers (a schedule firing, an execution's status change),
+ * read as aws-lambda-java-events' {@link ScheduledEvent}: the project's payload mapper, plus what
+ * that type needs — its {@code time} is a Joda {@code DateTime}, and the envelope's
+ * {@code detail-type} is its property {@code detailType}. The envelope's fields:
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html
  */
 final class EventBridgeJson {
@@ -20,15 +18,6 @@ final class EventBridgeJson {
             .addMixIn(ScheduledEvent.class, EnvelopeNames.class);
 
     private EventBridgeJson() {
-    }
-
-    /** Reads an event leniently: EventBridge may add fields. A payload that does not parse is a bug. */
-    static ScheduledEvent read(byte[] payload) {
-        try {
-            return MAPPER.readValue(payload, ScheduledEvent.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the EventBridge event: " + e.getMessage(), e);
-        }
     }
 
     /** The envelope's name of the one property whose JSON name is not its Java name. */

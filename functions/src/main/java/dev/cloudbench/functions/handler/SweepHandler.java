@@ -1,30 +1,22 @@
 package dev.cloudbench.functions.handler;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloudbench.core.run.SweepReport;
 import dev.cloudbench.core.service.SweepService;
 
-/** The scheduled sweeper: terminates this stack's instances that outlived their deadline or their run. */
+/**
+ * The scheduled sweeper: terminates this stack's instances that outlived their deadline or their
+ * run. Its input is EventBridge's scheduled event, of which it needs nothing.
+ */
 public final class SweepHandler extends TaskHandler<ScheduledEvent, SweepReport> {
     private final SweepService service;
 
     public SweepHandler(SweepService service) {
-        super(ScheduledEvent.class);
+        super(ScheduledEvent.class, EventBridgeJson.MAPPER);
         this.service = service;
     }
 
     /** EventBridge's scheduled event ("detail-type": "Scheduled Event"); the sweep needs none of it. */
-    @Override
-    protected ScheduledEvent read(byte[] payload) {
-        return EventBridgeJson.read(payload);
-    }
-
-    @Override
-    protected ObjectMapper inputMapper() {
-        return EventBridgeJson.MAPPER;
-    }
-
     @Override
     protected SweepReport handle(ScheduledEvent input) {
         SweepReport report = service.sweep();

@@ -7,6 +7,7 @@ import dev.cloudbench.core.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
@@ -20,9 +21,17 @@ import java.lang.reflect.Type;
  */
 public abstract class TaskHandler<I, O> implements RequestStreamHandler {
     private final Class<I> inputType;
+    private final ObjectMapper inputMapper;
 
+    /** A function whose input is a state-machine payload: read with the project's payload mapper. */
     protected TaskHandler(Class<I> inputType) {
+        this(inputType, Json.payload());
+    }
+
+    /** A function whose input needs a mapper of its own (the events EventBridge sends). */
+    protected TaskHandler(Class<I> inputType, ObjectMapper inputMapper) {
         this.inputType = inputType;
+        this.inputMapper = inputMapper;
     }
 
     @Override
@@ -42,7 +51,7 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
      * the snapshot). Returns the input as it was written back.
      */
     public final byte[] readAndWriteOnce(byte[] payload) throws IOException {
-        byte[] input = inputMapper().writeValueAsBytes(read(payload));
+        byte[] input = inputMapper.writeValueAsBytes(read(payload));
         Json.payload().writerFor(Json.payload().constructType(outputType()));
         return input;
     }
@@ -52,14 +61,17 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
         return ((ParameterizedType) getClass().getGenericSuperclass()).getActualTypeArguments()[1];
     }
 
-    /** The mapper of this function's input: {@link #read} reads with it. */
-    protected ObjectMapper inputMapper() {
-        return Json.payload();
-    }
-
-    /** Reads the payload; functions whose input comes from people read it strictly instead. */
+    /**
+     * Reads the payload leniently (the engine and EventBridge may add fields); a payload that does
+     * not parse is a bug, not bad input. Functions whose input comes from people read it strictly
+     * instead.
+     */
     protected I read(byte[] payload) {
-        return Json.read(payload, inputType);
+        try {
+            return inputMapper.readValue(payload, inputType);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + inputType.getSimpleName() + ": " + e.getMessage(), e);
+        }
     }
 
     protected abstract O handle(I input);
