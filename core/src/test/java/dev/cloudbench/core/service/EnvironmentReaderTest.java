@@ -2,17 +2,17 @@ package dev.cloudbench.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloudbench.core.model.Market;
-import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.model.Architecture;
+import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.port.LaunchedInstance;
 import dev.cloudbench.core.results.Environment;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.TargetState;
 import dev.cloudbench.core.testing.InMemoryStore;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentReaderTest {

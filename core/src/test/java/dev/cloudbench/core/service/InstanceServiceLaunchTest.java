@@ -2,8 +2,8 @@ package dev.cloudbench.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.model.Architecture;
+import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.port.ImagePort;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.TargetState;
