@@ -3,7 +3,7 @@ package dev.cloudbench.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cloudbench.functions.aws.AwsPorts;
+import dev.cloudbench.functions.wiring.Functions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +28,10 @@ final class FunctionPolicies {
     private FunctionPolicies() {
     }
 
-    /** Every function of AwsPorts.SERVICES, by name ({@code PlanRun}), with its statements. */
+    /** Every function of the registry, by name ({@code PlanRun}), with its statements. */
     static Map<String, List<Statement>> all() {
         Map<String, List<Statement>> out = new TreeMap<>();
-        for (String function : AwsPorts.SERVICES.keySet()) {
+        for (String function : Functions.names()) {
             out.put(function, of(function));
         }
         return out;

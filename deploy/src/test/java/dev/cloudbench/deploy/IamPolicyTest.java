@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.validation.InstanceTypePatterns;
 import dev.cloudbench.deploy.FunctionPolicies.Statement;
-import dev.cloudbench.functions.aws.AwsPorts;
+import dev.cloudbench.functions.wiring.Functions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,7 +75,7 @@ class IamPolicyTest {
         Template.resourcesOfType("AWS::Serverless::Function")
                 .forEach(e -> inTemplate.add(e.getKey().replaceFirst("Function$", "")));
 
-        assertThat(inTemplate).isEqualTo(new TreeSet<>(AwsPorts.SERVICES.keySet()));
+        assertThat(inTemplate).isEqualTo(new TreeSet<>(Functions.names()));
         assertThat(IamRecord.operations().keySet()).isEqualTo(inTemplate);
     }
 

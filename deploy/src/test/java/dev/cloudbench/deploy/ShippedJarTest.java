@@ -3,12 +3,12 @@ package dev.cloudbench.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.cloudbench.functions.aws.AwsPorts;
 import dev.cloudbench.functions.aws.ImageSources;
 import dev.cloudbench.functions.aws.SampleEventWorld;
 import dev.cloudbench.functions.bench.ColdStartBenchmark;
 import dev.cloudbench.functions.bench.FreshJvm;
 import dev.cloudbench.functions.bench.HandlerColdStart;
+import dev.cloudbench.functions.wiring.Functions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +84,7 @@ class ShippedJarTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try (SampleEventWorld world = new SampleEventWorld(EVENTS,
                 new ImageSources(SampleEventWorld.imageSourcesZip(JAR)))) {
-            for (String function : new TreeSet<>(AwsPorts.SERVICES.keySet())) {
+            for (String function : new TreeSet<>(Functions.names())) {
                 world.reset(function);
 
                 FreshJvm.Run run = FreshJvm.handler(java, classpath, function, EVENTS.resolve(function + ".json"),

@@ -2,16 +2,15 @@ package dev.cloudbench.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.runid.RunIdSuffix;
-import dev.cloudbench.core.service.CleanupService;
 import dev.cloudbench.functions.aws.AwsPorts;
 import dev.cloudbench.functions.aws.AwsSettings;
 import dev.cloudbench.functions.aws.ImageSources;
 import dev.cloudbench.functions.aws.SampleEventWorld;
+import dev.cloudbench.functions.lambda.LambdaFunction;
+import dev.cloudbench.functions.wiring.Functions;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class PrimingTest {
@@ -25,10 +24,11 @@ class PrimingTest {
             System.setProperty("aws.endpointUrl", endpoint);
             System.setProperty("aws.region", "us-east-1");
             try {
-                for (String function : new TreeSet<>(AwsPorts.SERVICES.keySet())) {
-                    String outcome = new Priming(function, world.settings(), SOURCES).prime();
+                for (Functions.Entry function : Functions.all()) {
+                    String outcome = new Priming(function.name(),
+                            () -> LambdaFunction.offline(function, world.settings(), SOURCES)).prime();
 
-                    assertThat(outcome).as(function).doesNotContain("no sample event");
+                    assertThat(outcome).as(function.name()).doesNotContain("no sample event");
                 }
             } finally {
                 System.clearProperty("aws.endpointUrl");
@@ -44,17 +44,10 @@ class PrimingTest {
     void afterRestore_runIdsComeFromAFreshGenerator() throws Exception {
         var before = RunIdSuffix.generator();
 
-        new Priming("PlanRun", AwsSettings.fromEnvironment(Map.of()), SOURCES).afterRestore(null);
+        new Priming("PlanRun", () -> LambdaFunction.offline(Functions.get("PlanRun"),
+                AwsSettings.fromEnvironment(Map.of()), SOURCES)).afterRestore(null);
 
         assertThat(RunIdSuffix.generator()).isNotSameAs(before);
         assertThat(RunIdSuffix.random()).matches("[a-z0-9]{4}");
-    }
-
-    @Test
-    void onlyTheConstructorLambdaCalls_registersPriming() {
-        CleanupRunHandler wiredToPorts = new CleanupRunHandler(new CleanupService(AwsPorts.unused(FleetPort.class,
-                "test")));
-
-        assertThat(wiredToPorts.priming()).isEmpty();
     }
 }

@@ -9,7 +9,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.cloudbench.cli.engine.LocalArns;
 import dev.cloudbench.core.json.Json;
-import dev.cloudbench.functions.Functions;
+import dev.cloudbench.functions.wiring.Functions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.cloudbench.cli.engine.LocalContext;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.error.CloudbenchException;
 import dev.cloudbench.core.json.Json;
-import dev.cloudbench.functions.Functions;
+import dev.cloudbench.functions.wiring.Functions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class InvokeCommand implements Callable<Integer> {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
             // As Lambda builds it; a failing constructor (a missing variable) fails the invocation.
-            entry.lambda().get().handleRequest(new ByteArrayInputStream(payload), output, new LocalContext(function));
+            entry.onAws().handleRequest(new ByteArrayInputStream(payload), output, new LocalContext(function));
         } catch (Exception e) {
             // As Lambda reports it: the exception's class name is the error name Step Functions sees.
             err.println(e.getClass().getName() + ": " + e.getMessage());

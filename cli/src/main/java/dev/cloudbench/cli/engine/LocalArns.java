@@ -1,6 +1,6 @@
 package dev.cloudbench.cli.engine;
 
-import dev.cloudbench.functions.Functions;
+import dev.cloudbench.functions.wiring.Functions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

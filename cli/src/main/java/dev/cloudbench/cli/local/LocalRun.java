@@ -1,6 +1,7 @@
 package dev.cloudbench.cli.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cloudbench.core.runid.RunIds;
 import dev.cloudbench.cli.engine.Abort;
 import dev.cloudbench.cli.engine.Engine;
 import dev.cloudbench.cli.engine.EngineEvent;
@@ -14,11 +15,10 @@ import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Target;
 import dev.cloudbench.core.results.RunResults;
-import dev.cloudbench.core.runid.RunIdSuffix;
-import dev.cloudbench.core.runid.RunIds;
 import dev.cloudbench.core.validation.RequestValidator;
 import dev.cloudbench.functions.Ports;
-import dev.cloudbench.functions.Functions;
+import dev.cloudbench.core.runid.RunIdSuffix;
+import dev.cloudbench.functions.wiring.Functions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudbench.cli.ExitCodes;
 import dev.cloudbench.cli.Main;
-import dev.cloudbench.functions.Functions;
+import dev.cloudbench.functions.wiring.Functions;
 import dev.cloudbench.functions.aws.Ec2StandIn;
 import java.io.IOException;
 import java.io.PrintWriter;

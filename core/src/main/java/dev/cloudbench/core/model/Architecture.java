@@ -1,5 +1,6 @@
 package dev.cloudbench.core.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.cloudbench.core.error.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,6 +18,8 @@ public enum Architecture {
         this.id = id;
     }
 
+    /** Also its JSON: payloads carry {@code arm64}, never the constant's name (Jackson reads enums by it too). */
+    @JsonValue
     public String id() {
         return id;
     }

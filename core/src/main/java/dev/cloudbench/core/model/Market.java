@@ -1,5 +1,6 @@
 package dev.cloudbench.core.model;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.cloudbench.core.error.BadInputException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -16,6 +17,8 @@ public enum Market {
         this.id = id;
     }
 
+    /** Also its JSON: payloads carry {@code on-demand}, never the constant's name (Jackson reads enums by it too). */
+    @JsonValue
     public String id() {
         return id;
     }

@@ -2,13 +2,15 @@ package dev.cloudbench.core.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cloudbench.core.port.LaunchedInstance;
+import java.time.Instant;
 
 /**
  * The payload that flows through one target's branch of the Map: each task takes it and returns
- * it with its own part filled in.
+ * it with its own part filled in ({@link #toBuilder()}). Times travel as ISO-8601 text, as before
+ * they were typed: the state machine's payloads are the same JSON.
  *
  * @param runId       the run
- * @param deadline    ISO-8601: the run's deadline until "Launch Instance" sets the target's own
+ * @param deadline    the run's deadline until "Launch Instance" sets the target's own
  *                    (its launch plus the target's time, within the run's deadline), which the
  *                    instance shuts down at and every later check of the target keeps to
  * @param target      the target
@@ -31,7 +33,7 @@ import dev.cloudbench.core.port.LaunchedInstance;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetState(
         String runId,
-        String deadline,
+        Instant deadline,
         PlannedTarget target,
         LaunchedInstance instance,
         Boolean ready,
@@ -39,8 +41,8 @@ public record TargetState(
         Boolean done,
         Progress progress,
         int checks,
-        String startedAt,
-        String finishedAt,
+        Instant startedAt,
+        Instant finishedAt,
         StepError error,
         String failedState,
         int attempt,
@@ -48,53 +50,14 @@ public record TargetState(
         Integer rounds,
         Boolean moreRounds) {
 
-    public static TargetState start(String runId, String deadline, PlannedTarget target) {
-        return new TargetState(runId, deadline, target, null, null, null, null, null, 0, null, null, null, null, 0, null,
-                null, null);
+    /** A target's state as "Plan Run" hands it out: nothing launched yet. */
+    public static TargetState start(String runId, Instant deadline, PlannedTarget target) {
+        return new Builder().runId(runId).deadline(deadline).target(target).build();
     }
 
-    public TargetState withInstance(LaunchedInstance launched) {
-        return withInstance(launched, deadline);
-    }
-
-    /** Launched, with the deadline the instance was launched with ({@code targetDeadline}, ISO-8601). */
-    public TargetState withInstance(LaunchedInstance launched, String targetDeadline) {
-        return new TargetState(runId, targetDeadline, target, launched, false, null, null, null, 0, null, null, null,
-                null, attempt, interrupted, null, null);
-    }
-
-    public TargetState withReady(boolean isReady) {
-        return new TargetState(runId, deadline, target, instance, isReady, commandId, done, progress, checks + 1,
-                startedAt, finishedAt, error, failedState, attempt, interrupted, rounds,
-                moreRounds);
-    }
-
-    public TargetState withCommand(String id, String at) {
-        return withCommand(id, at, null);
-    }
-
-    /** The benchmark command started at {@code at}; {@code lastRound} null without variants. */
-    public TargetState withCommand(String id, String at, Integer lastRound) {
-        return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, at, null, null, null,
-                attempt, interrupted, lastRound, null);
-    }
-
-    /** A command measuring more rounds started; the benchmark's start stays the first command's. */
-    public TargetState withMoreRoundsCommand(String id, int lastRound) {
-        return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, startedAt, null, null, null,
-                attempt, interrupted, lastRound, null);
-    }
-
-    public TargetState withBenchmarkStatus(boolean isDone, Progress latest) {
-        return new TargetState(runId, deadline, target, instance, ready, commandId, isDone, latest, checks + 1,
-                startedAt, finishedAt, error, failedState, attempt, interrupted, rounds,
-                moreRounds);
-    }
-
-    public TargetState withFinishedAt(String at) {
-        return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
-                startedAt, at, error, failedState, attempt, interrupted, rounds,
-                moreRounds);
+    /** A copy to change: {@code state.toBuilder().ready(true).build()}. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** True when "Collect Results" asked for more rounds. */
@@ -102,9 +65,154 @@ public record TargetState(
         return Boolean.TRUE.equals(moreRounds);
     }
 
-    /** Collected so far; {@code more} asks "Start Benchmark" for the next rounds. */
-    public TargetState withRoundsCollected(String at, boolean more) {
-        return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
-                startedAt, at, error, failedState, attempt, interrupted, rounds, more);
+    /** The one way to a changed copy of a {@link TargetState}; each setter names the component it sets. */
+    public static final class Builder {
+        private String runId;
+        private Instant deadline;
+        private PlannedTarget target;
+        private LaunchedInstance instance;
+        private Boolean ready;
+        private String commandId;
+        private Boolean done;
+        private Progress progress;
+        private int checks;
+        private Instant startedAt;
+        private Instant finishedAt;
+        private StepError error;
+        private String failedState;
+        private int attempt;
+        private LaunchedInstance interrupted;
+        private Integer rounds;
+        private Boolean moreRounds;
+
+        private Builder() {
+        }
+
+        private Builder(TargetState s) {
+            runId = s.runId;
+            deadline = s.deadline;
+            target = s.target;
+            instance = s.instance;
+            ready = s.ready;
+            commandId = s.commandId;
+            done = s.done;
+            progress = s.progress;
+            checks = s.checks;
+            startedAt = s.startedAt;
+            finishedAt = s.finishedAt;
+            error = s.error;
+            failedState = s.failedState;
+            attempt = s.attempt;
+            interrupted = s.interrupted;
+            rounds = s.rounds;
+            moreRounds = s.moreRounds;
+        }
+
+        public Builder runId(String value) {
+            runId = value;
+            return this;
+        }
+
+        public Builder deadline(Instant value) {
+            deadline = value;
+            return this;
+        }
+
+        public Builder target(PlannedTarget value) {
+            target = value;
+            return this;
+        }
+
+        public Builder instance(LaunchedInstance value) {
+            instance = value;
+            return this;
+        }
+
+        public Builder ready(Boolean value) {
+            ready = value;
+            return this;
+        }
+
+        /**
+         * A new benchmark command: its status, its checks, what was collected and any error start
+         * afresh; the benchmark's start and the rounds are the caller's to set.
+         */
+        public Builder command(String id) {
+            commandId = id;
+            done = false;
+            progress = null;
+            checks = 0;
+            finishedAt = null;
+            error = null;
+            failedState = null;
+            moreRounds = null;
+            return this;
+        }
+
+        public Builder done(Boolean value) {
+            done = value;
+            return this;
+        }
+
+        public Builder progress(Progress value) {
+            progress = value;
+            return this;
+        }
+
+        public Builder checks(int value) {
+            checks = value;
+            return this;
+        }
+
+        /** One more status check in the current wait loop. */
+        public Builder checked() {
+            checks++;
+            return this;
+        }
+
+        public Builder startedAt(Instant value) {
+            startedAt = value;
+            return this;
+        }
+
+        public Builder finishedAt(Instant value) {
+            finishedAt = value;
+            return this;
+        }
+
+        public Builder error(StepError value) {
+            error = value;
+            return this;
+        }
+
+        public Builder failedState(String value) {
+            failedState = value;
+            return this;
+        }
+
+        public Builder attempt(int value) {
+            attempt = value;
+            return this;
+        }
+
+        public Builder interrupted(LaunchedInstance value) {
+            interrupted = value;
+            return this;
+        }
+
+        public Builder rounds(Integer value) {
+            rounds = value;
+            return this;
+        }
+
+        public Builder moreRounds(Boolean value) {
+            moreRounds = value;
+            return this;
+        }
+
+        public TargetState build() {
+            return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
+                    startedAt, finishedAt, error, failedState, attempt, interrupted, rounds, moreRounds);
+        }
     }
 }

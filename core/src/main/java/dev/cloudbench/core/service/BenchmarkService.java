@@ -69,7 +69,8 @@ public final class BenchmarkService {
         Suite suite = RunRecords.request(store, state.runId()).suite();
         Integer lastRound = suite.hasVariants() ? RoundPlan.of(suite, state.runId(), targetId).firstLook() : null;
         if (started.isPresent()) {
-            return state.withCommand(started.get().commandId(), started.get().startedAt(), lastRound);
+            return state.toBuilder().command(started.get().commandId()).startedAt(Instant.parse(started.get().startedAt()))
+                    .rounds(lastRound).build();
         }
         if (state.interrupted() != null) {
             // Again, in case the check that saw the reclaim ended before the lost instance's last uploads.
@@ -80,9 +81,9 @@ public final class BenchmarkService {
                 InboxCopy.scriptOutput(store, instanceId));
         String commandId = shell.start(instanceId, script, suite.effectiveTimeoutSeconds(),
                 InboxCopy.logPrefix(store, instanceId));
-        String startedAt = clock.instant().toString();
-        store.put(marker, Json.writePretty(new StartedCommand(instanceId, commandId, startedAt)));
-        return state.withCommand(commandId, startedAt, lastRound);
+        Instant startedAt = clock.instant();
+        store.put(marker, Json.writePretty(new StartedCommand(instanceId, commandId, startedAt.toString())));
+        return state.toBuilder().command(commandId).startedAt(startedAt).rounds(lastRound).build();
     }
 
     /**
@@ -144,16 +145,16 @@ public final class BenchmarkService {
                 copyInbox(state);
                 throw gone(instanceId, instance, where);
             }
-            if (clock.instant().isAfter(Instant.parse(state.deadline()))) {
+            if (clock.instant().isAfter(state.deadline())) {
                 copyInbox(state);
                 throw new CommandTimedOutException("run deadline " + state.deadline() + " passed during " + where);
             }
-            return state.withBenchmarkStatus(false, progress);
+            return state.toBuilder().done(false).progress(progress).checked().build();
         }
         copyInbox(state);
         switch (status.state()) {
             case SUCCEEDED -> {
-                return state.withBenchmarkStatus(true, progress);
+                return state.toBuilder().done(true).progress(progress).checked().build();
             }
             case TIMED_OUT -> throw new CommandTimedOutException("suite timeout of "
                     + RunRecords.request(store, state.runId()).suite().effectiveTimeoutSeconds() + " s reached during "
@@ -198,9 +199,9 @@ public final class BenchmarkService {
     public TargetState collect(TargetState state) {
         Suite suite = RunRecords.request(store, state.runId()).suite();
         if (suite.hasVariants()) {
-            String finishedAt = clock.instant().toString();
+            Instant finishedAt = clock.instant();
             TargetState collected = rounds.collect(state, suite, finishedAt);
-            writeEnvironment(collected, finishedAt);
+            writeEnvironment(collected, finishedAt.toString());
             return collected;
         }
         String targetId = state.target().targetId();
@@ -210,9 +211,9 @@ public final class BenchmarkService {
                     "benchmark '" + b.name() + "' left no result at " + key));
             HyperfineExport.parse(export, key);
         }
-        String finishedAt = clock.instant().toString();
-        writeEnvironment(state, finishedAt);
-        return state.withFinishedAt(finishedAt);
+        Instant finishedAt = clock.instant();
+        writeEnvironment(state, finishedAt.toString());
+        return state.toBuilder().finishedAt(finishedAt).build();
     }
 
     /** Writes environment.json from whatever the instance reported; used after failures too. */

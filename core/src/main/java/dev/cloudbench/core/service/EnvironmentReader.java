@@ -37,11 +37,12 @@ final class EnvironmentReader {
         Double price = instance == null ? null : instance.pricePerHour();
         String priceSource = price == null ? null
                 : "spot".equals(instance.market()) ? "spot price at launch" : instance.market() + " price at launch";
-        return new Environment(state.target().architecture(), state.target().instanceType(),
+        return new Environment(state.target().architecture().id(), state.target().instanceType(),
                 instance == null ? null : instance.market(), instance == null ? null : instance.zone(),
                 instance == null ? null : instance.instanceId(), instance == null ? null : instance.imageId(),
                 cpuModel, cores, kernel, os, hyperfine, commit, instance == null ? null : instance.launchedAt(),
-                price, priceSource, state.startedAt(), finishedAt, variantCommits);
+                price, priceSource, state.startedAt() == null ? null : state.startedAt().toString(), finishedAt,
+                variantCommits);
     }
 
     private static Optional<String> text(ResultStorePort store, String key) {

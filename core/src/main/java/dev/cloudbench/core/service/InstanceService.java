@@ -53,18 +53,21 @@ public final class InstanceService {
      */
     public TargetState launch(TargetState state, String executionArn) {
         PlannedTarget t = state.target();
-        Architecture architecture = Architecture.parse(t.architecture(), "target.architecture");
+        Architecture architecture = t.architecture();
         String imageId = images.find(architecture, images.fingerprint(architecture))
-                .orElseThrow(() -> new ImageBuildFailedException("no image for " + t.architecture()
+                .orElseThrow(() -> new ImageBuildFailedException("no image for " + architecture.id()
                         + " after image resolution"));
         Instant deadline = deadline(state);
-        LaunchedInstance launched = fleet.launch(new LaunchSpec(state.runId(), t.targetId(), t.architecture(),
-                t.instanceType(), t.market(), t.threadsPerCore(), imageId, deadline, state.attempt(), executionArn));
-        return state.withInstance(launched, deadline.toString());
+        LaunchedInstance launched = fleet.launch(new LaunchSpec(state.runId(), t.targetId(), architecture.id(),
+                t.instanceType(), t.market().id(), t.threadsPerCore(), imageId, deadline, state.attempt(), executionArn));
+        // A fresh state for the new instance: only the run, the target, the attempt and the instance
+        // a spot reclaim took away carry over.
+        return TargetState.start(state.runId(), deadline, t).toBuilder().attempt(state.attempt())
+                .interrupted(state.interrupted()).instance(launched).ready(false).build();
     }
 
     private Instant deadline(TargetState state) {
-        Instant limit = Instant.parse(state.deadline());
+        Instant limit = state.deadline();
         Integer seconds = state.target().timeoutSeconds();
         if (seconds == null) {
             return limit;
@@ -89,7 +92,7 @@ public final class InstanceService {
             throw new InstanceNotReadyException("instance " + id + " of target " + state.target().targetId()
                     + " not ready for commands after " + (state.checks() + 1) + " checks");
         }
-        return state.withReady(ready);
+        return state.toBuilder().ready(ready).checked().build();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.cloudbench.core.service;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Target;
@@ -97,7 +98,7 @@ public final class PlanService {
         Set<String> used = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
-            String market = Market.parse(t.effectiveMarket(), "targets[" + i + "].market").id();
+            Market market = Market.parse(t.effectiveMarket(), "targets[" + i + "].market");
             String base = t.id() != null ? t.id() : t.instanceType() + "-" + t.architecture();
             if (t.id() != null && used.contains(base)) {
                 throw new BadInputException("request.targets[" + i + "].id: duplicate target id '" + base + "'");
@@ -107,8 +108,8 @@ public final class PlanService {
                 id = base + "-" + n;
             }
             used.add(id);
-            planned.add(new PlannedTarget(id, t.architecture(), t.instanceType(), market, t.threadsPerCore(),
-                    timeoutSeconds));
+            planned.add(new PlannedTarget(id, Architecture.parse(t.architecture(), "targets[" + i + "].architecture"),
+                    t.instanceType(), market, t.threadsPerCore(), timeoutSeconds));
         }
         return planned;
     }

@@ -60,7 +60,7 @@ final class RoundsService {
         Optional<BenchmarkService.StartedCommand> started = RunRecords.command(store, marker)
                 .filter(c -> c.instanceId().equals(instanceId));
         if (started.isPresent()) {
-            return state.withMoreRoundsCommand(started.get().commandId(), to);
+            return state.toBuilder().command(started.get().commandId()).rounds(to).build();
         }
         String script = RoundsScript.more(suite, state.runId(), targetId, InboxCopy.scriptOutput(store, instanceId),
                 from, to);
@@ -68,7 +68,7 @@ final class RoundsService {
                 InboxCopy.logPrefix(store, instanceId) + "round-" + from + "/");
         store.put(marker, Json.writePretty(new BenchmarkService.StartedCommand(instanceId, commandId,
                 clock.instant().toString())));
-        return state.withMoreRoundsCommand(commandId, to);
+        return state.toBuilder().command(commandId).rounds(to).build();
     }
 
     /**
@@ -77,7 +77,7 @@ final class RoundsService {
      *
      * @throws ResultsMissingException a round's export is missing
      */
-    TargetState collect(TargetState state, Suite suite, String finishedAt) {
+    TargetState collect(TargetState state, Suite suite, Instant finishedAt) {
         String targetId = state.target().targetId();
         boolean timeBudgetUsed = store.get(StoreLayout.roundsStopped(state.runId(), targetId)).isPresent();
         List<BenchmarkResult> results = new ArrayList<>();
@@ -104,7 +104,7 @@ final class RoundsService {
         RoundsDecision decision = RoundsDecision.at(previous, results, completed, timeBudgetUsed,
                 timeForMore(state, suite), rules, bootstrap);
         store.put(StoreLayout.rounds(state.runId(), targetId), Json.writePretty(decision.record()));
-        return state.withRoundsCollected(finishedAt, decision.moreRounds());
+        return state.toBuilder().finishedAt(finishedAt).moreRounds(decision.moreRounds()).build();
     }
 
     /** How many rounds, from the first, every variant of {@code benchmark} has an export for. */
@@ -135,13 +135,13 @@ final class RoundsService {
             return false;
         }
         Instant now = clock.instant();
-        Instant lastStart = lastCommandStart(state).orElse(Instant.parse(state.startedAt()));
+        Instant lastStart = lastCommandStart(state).orElse(state.startedAt());
         Duration lastCommand = Duration.between(lastStart, now);
-        return Instant.parse(state.deadline()).isAfter(now.plus(lastCommand));
+        return state.deadline().isAfter(now.plus(lastCommand));
     }
 
     private int secondsLeft(TargetState state, Suite suite) {
-        long used = Duration.between(Instant.parse(state.startedAt()), clock.instant()).getSeconds();
+        long used = Duration.between(state.startedAt(), clock.instant()).getSeconds();
         return (int) Math.max(0, suite.effectiveTimeoutSeconds() - used);
     }
 

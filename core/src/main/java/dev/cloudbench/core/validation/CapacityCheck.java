@@ -54,15 +54,15 @@ public final class CapacityCheck {
                         + "' in this region");
                 continue;
             }
-            if (!f.architectures().contains(t.architecture())) {
+            if (!f.architectures().contains(t.architecture().id())) {
                 problems.add(at + "architecture: " + who + t.instanceType() + " runs "
-                        + String.join(", ", f.architectures()) + ", not " + t.architecture());
+                        + String.join(", ", f.architectures()) + ", not " + t.architecture().id());
             }
             if (f.zones().stream().noneMatch(zones::contains)) {
                 problems.add(at + "instanceType: " + who + t.instanceType() + " is not offered in the stack's zones ("
                         + String.join(", ", zones) + ")");
             }
-            Market market = Market.parse(t.market(), at + "market");
+            Market market = t.market();
             if (market == Market.SPOT && !f.markets().contains(Market.SPOT.id())) {
                 problems.add(at + "market: " + who + t.instanceType() + " is not sold as spot here");
             }
@@ -90,7 +90,7 @@ public final class CapacityCheck {
                 continue; // other families have quotas of their own, not checked here
             }
             Demand d = new Demand(i, t.targetId(), f.vcpus());
-            switch (Market.parse(t.market(), "request.targets[" + i + "].market")) {
+            switch (t.market()) {
                 case SPOT -> spot.add(d);
                 case ON_DEMAND -> onDemand.add(d);
                 case SPOT_OR_ON_DEMAND -> either.add(d);

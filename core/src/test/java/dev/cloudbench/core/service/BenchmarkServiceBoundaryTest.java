@@ -43,8 +43,9 @@ class BenchmarkServiceBoundaryTest {
                   {"name":"first","command":"true"},{"name":"second","command":"true"}]},
                  "targets":[{"architecture":"x86_64","instanceType":"c7i.large"}]}"""), null);
         target = plan.targets().get(0).targetId();
-        TargetState launched = TargetState.start(plan.runId(), plan.deadline(), plan.targets().get(0))
-                .withInstance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false, null, 0.0357));
+        TargetState launched = TargetState.start(plan.runId(), Instant.parse(plan.deadline()), plan.targets().get(0))
+                .toBuilder().instance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false, null, 0.0357))
+                .ready(false).build();
         fleet.live.put("i-1", new LaunchSpec("r1", target, "x86_64", "c7i.large", "spot", null, "ami-1",
                 NOW.plusSeconds(3600), 0));
         state = service().start(launched);
@@ -52,6 +53,12 @@ class BenchmarkServiceBoundaryTest {
 
     private BenchmarkService service() {
         return new BenchmarkService(shell, fleet, store, clock);
+    }
+
+    /** The state launched again on {@code instance}: a fresh state for it, as Launch Instance makes one. */
+    private TargetState relaunched(LaunchedInstance instance) {
+        return TargetState.start(state.runId(), state.deadline(), state.target()).toBuilder().instance(instance)
+                .ready(false).build();
     }
 
     @Test
@@ -79,7 +86,7 @@ class BenchmarkServiceBoundaryTest {
         shell.status = new CommandStatus(CommandStatus.State.SUCCEEDED, 0, "");
 
         assertThat(service().check(state).done()).isTrue();
-        assertThat(service().collect(state).finishedAt()).isEqualTo(NOW.toString());
+        assertThat(service().collect(state).finishedAt()).isEqualTo(NOW);
     }
 
     @Test
@@ -89,7 +96,7 @@ class BenchmarkServiceBoundaryTest {
                  "targets":[{"id":"t","architecture":"x86_64","instanceType":"c7i.large"}]}""");
         int before = shell.scripts.size();
 
-        assertThatThrownBy(() -> service().start(state.withInstance(new LaunchedInstance("i-2", "on-demand", "zone-a",
+        assertThatThrownBy(() -> service().start(relaunched(new LaunchedInstance("i-2", "on-demand", "zone-a",
                 "ami-1", false, null, 0.05)))).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("runs/r1/request.json fails validation: ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
@@ -108,7 +115,7 @@ class BenchmarkServiceBoundaryTest {
     void aTamperedCommandRecord_isRefusedInOneLine() {
         store.putText(StoreLayout.command("r1", target),
                 "{\"instanceId\":\"i-1\",\"commandId\":\"$(reboot)\",\"startedAt\":\"" + NOW + "\"}");
-        assertThatThrownBy(() -> service().start(state.withInstance(state.instance())))
+        assertThatThrownBy(() -> service().start(relaunched(state.instance())))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(StoreLayout.command("r1", target) + ": instance or command id is missing or not an id");
     }
@@ -118,9 +125,9 @@ class BenchmarkServiceBoundaryTest {
         store.putText(store.inbox("i-1") + "raw/first.json", EXPORT);
         store.putText(store.inbox("i-1") + "env/nproc.txt", "4\n");
         TargetEndService ends = new TargetEndService(new InstanceService(fleet, shell, null, clock), service(), store, clock);
-        TargetState failed = new TargetState(state.runId(), state.deadline(), state.target(), state.instance(), true,
-                state.commandId(), false, null, 3, state.startedAt(), null,
-                new StepError("States.Timeout", "Check Benchmark timed out"), "Check Benchmark", 0, null, null, null);
+        TargetState failed = state.toBuilder().ready(true).done(false).progress(null).checks(3).finishedAt(null)
+                .error(new StepError("States.Timeout", "Check Benchmark timed out")).failedState("Check Benchmark")
+                .rounds(null).moreRounds(null).build();
 
         TargetOutcome outcome = ends.failed(failed);
 

@@ -39,8 +39,9 @@ class BenchmarkServiceRoundsTest {
                   "variants":[{"name":"base","env":{"F":"a"}},{"name":"cand","env":{"F":"b"}}],"rounds":%s},
                  "targets":[{"architecture":"x86_64","instanceType":"c7i.large"}]}""".formatted(rounds)), null);
         suite = RunRecords.request(store, "r1").suite();
-        TargetState launched = TargetState.start(plan.runId(), plan.deadline(), plan.targets().get(0))
-                .withInstance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false, null, 0.0357));
+        TargetState launched = TargetState.start(plan.runId(), Instant.parse(plan.deadline()), plan.targets().get(0))
+                .toBuilder().instance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false, null, 0.0357))
+                .ready(false).build();
         return service().start(launched);
     }
 

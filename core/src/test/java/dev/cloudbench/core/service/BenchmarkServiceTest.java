@@ -39,9 +39,9 @@ class BenchmarkServiceTest {
                   {"name":"first","command":"true"},
                   {"name":"slow","command":"sleep 9","timeoutSeconds":3}]},
                  "targets":[{"architecture":"x86_64","instanceType":"c7i.large"}]}"""), null);
-        TargetState launched = TargetState.start(plan.runId(), plan.deadline(), plan.targets().get(0))
-                .withInstance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false, null, 0.0357),
-                        NOW.plusSeconds(3600).toString()); // the target's deadline, as Launch Instance sets it
+        TargetState launched = TargetState.start(plan.runId(), NOW.plusSeconds(3600), plan.targets().get(0))
+                .toBuilder().instance(new LaunchedInstance("i-1", "spot", "zone-a", "ami-1", false, null, 0.0357))
+                .ready(false).build(); // the target's deadline, as Launch Instance sets it
         fleet.live.put("i-1", new dev.cloudbench.core.port.LaunchSpec("r1", plan.targets().get(0).targetId(),
                 "x86_64", "c7i.large", "spot", null, "ami-1", NOW.plusSeconds(3600), 0));
         state = service().start(launched);
@@ -60,12 +60,14 @@ class BenchmarkServiceTest {
         assertThat(shell.scripts).hasSize(1);
         assertThat(shell.scripts.get(0)).contains("# Benchmark first", "# Benchmark slow", "timeout --kill-after=10 3 hyperfine");
         assertThat(state.commandId()).isEqualTo("cmd-1");
-        assertThat(state.startedAt()).isEqualTo(NOW.toString());
+        assertThat(state.startedAt()).isEqualTo(NOW);
     }
 
     @Test
     void start_doesNotStartASecondCommand_whenRetriedAfterALostAnswer() {
-        TargetState again = service().start(state.withInstance(state.instance()));
+        // Launched again on the same instance: what a retried Start Benchmark sees.
+        TargetState again = service().start(TargetState.start(state.runId(), state.deadline(), state.target())
+                .toBuilder().instance(state.instance()).ready(false).build());
         assertThat(shell.scripts).hasSize(1);
         assertThat(again.commandId()).isEqualTo(state.commandId());
     }

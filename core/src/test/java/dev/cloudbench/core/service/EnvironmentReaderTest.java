@@ -3,21 +3,25 @@ package dev.cloudbench.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.model.Architecture;
+import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.port.LaunchedInstance;
 import dev.cloudbench.core.results.Environment;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.TargetState;
 import dev.cloudbench.core.testing.InMemoryStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentReaderTest {
-    private static final PlannedTarget TARGET = new PlannedTarget("arm", "arm64", "c7g.large", "spot", null);
+    private static final PlannedTarget TARGET = new PlannedTarget("arm", Architecture.ARM64, "c7g.large", Market.SPOT, null);
 
     private static TargetState launched(LaunchedInstance instance) {
-        return TargetState.start("run-1", "2026-01-01T11:00:00Z", TARGET).withInstance(instance)
-                .withCommand("cmd-1", "2026-01-01T10:01:00Z");
+        return TargetState.start("run-1", Instant.parse("2026-01-01T11:00:00Z"), TARGET).toBuilder()
+                .instance(instance).ready(false).command("cmd-1").startedAt(Instant.parse("2026-01-01T10:01:00Z"))
+                .build();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cloudbench.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudbench.core.model.Architecture;
+import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.port.ImagePort;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.TargetState;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class InstanceServiceLaunchTest {
     /** The run was planned at 12:00 with an hour per target: its deadline leaves two hours for image builds. */
-    private static final String RUN_DEADLINE = "2026-11-27T15:00:00Z";
-    private static final PlannedTarget TARGET = new PlannedTarget("arm", "arm64", "c7g.large", "spot", null, 3600);
+    private static final Instant RUN_DEADLINE = Instant.parse("2026-11-27T15:00:00Z");
+    private static final PlannedTarget TARGET = new PlannedTarget("arm", Architecture.ARM64, "c7g.large", Market.SPOT, null, 3600);
     private static final String EXECUTION = "arn:aws:states:eu-west-1:123456789012:execution:cb-benchmark:manual-1";
 
     private final FakeFleet fleet = new FakeFleet();
@@ -38,7 +39,7 @@ class InstanceServiceLaunchTest {
         TargetState launched = at("2026-11-27T12:40:00.250Z").launch(TargetState.start("r1", RUN_DEADLINE, TARGET),
                 EXECUTION);
 
-        assertThat(launched.deadline()).isEqualTo("2026-11-27T13:40:00Z");
+        assertThat(launched.deadline()).isEqualTo(Instant.parse("2026-11-27T13:40:00Z"));
         assertThat(fleet.live.values()).singleElement().satisfies(spec -> {
             assertThat(spec.deadline()).isEqualTo(Instant.parse("2026-11-27T13:40:00Z"));
             assertThat(spec.executionArn()).isEqualTo(EXECUTION);
@@ -54,12 +55,12 @@ class InstanceServiceLaunchTest {
         // The on-demand retry after a reclaim keeps the first instance's deadline: the time is the target's, once.
         TargetState first = at("2026-11-27T12:00:00Z").launch(TargetState.start("r1", RUN_DEADLINE, TARGET), null);
         TargetState retry = at("2026-11-27T12:30:00Z").launch(first, null);
-        assertThat(retry.deadline()).isEqualTo("2026-11-27T13:00:00Z");
+        assertThat(retry.deadline()).isEqualTo(Instant.parse("2026-11-27T13:00:00Z"));
     }
 
     @Test
     void launch_ofAPlanWithoutTargetTime_keepsTheRunsDeadline() {
-        PlannedTarget old = new PlannedTarget("arm", "arm64", "c7g.large", "spot", null);
+        PlannedTarget old = new PlannedTarget("arm", Architecture.ARM64, "c7g.large", Market.SPOT, null);
 
         TargetState launched = at("2026-11-27T12:40:00Z").launch(TargetState.start("r1", RUN_DEADLINE, old));
 

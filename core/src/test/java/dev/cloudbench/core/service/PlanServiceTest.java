@@ -41,7 +41,7 @@ class PlanServiceTest {
         assertThat(plan.maxConcurrency()).isEqualTo(4);
         assertThat(plan.targets()).extracting(PlannedTarget::targetId)
                 .containsExactly("c7i.large-x86_64", "c7g.large-arm64", "c7g.large-arm64-2");
-        assertThat(plan.targets().get(0).market()).isEqualTo("spot-or-on-demand");
+        assertThat(plan.targets().get(0).market()).isEqualTo(Market.SPOT_OR_ON_DEMAND);
         assertThat(store.text("runs/quick-20261127T120000Z-k3x9/request.json")).contains("\"runId\" : \"quick-20261127T120000Z-k3x9\"");
     }
 
@@ -156,6 +156,6 @@ class PlanServiceTest {
         RunPlan plan = planner.plan(InputReader.request(request(
                 "[{\"architecture\":\"x86_64\",\"instanceType\":\"c7i.large\"}]")), null);
 
-        assertThat(plan.targets()).singleElement().extracting(PlannedTarget::market).isEqualTo("spot-or-on-demand");
+        assertThat(plan.targets()).singleElement().extracting(PlannedTarget::market).isEqualTo(Market.SPOT_OR_ON_DEMAND);
     }
 }

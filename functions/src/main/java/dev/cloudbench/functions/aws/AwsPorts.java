@@ -8,10 +8,7 @@ import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.functions.Ports;
 import dev.cloudbench.core.runid.RunIdSuffix;
-import dev.cloudbench.functions.Functions;
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -19,51 +16,24 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The AWS adapters of one task. Each Lambda function runs one task, so it builds only the SDK
- * clients that task calls ({@link #SERVICES}) — once, when its handler is constructed (outside
- * {@code handleRequest}, so SnapStart snapshots them). Ports and clients a task never calls are
+ * clients that task calls (the services the functions' registry names for it) — once, when its
+ * handler is constructed (outside {@code handleRequest}, so SnapStart snapshots them). Ports and clients a task never calls are
  * stand-ins that fail loudly if called ({@link #unused}), never null.
  */
 public final class AwsPorts {
     /** The AWS services a task may call. */
     public enum Service { EC2, SSM, S3, CODEBUILD, SFN, SERVICEQUOTAS }
 
-    /** What each function of {@link Functions} calls; also the basis of each function's IAM policy. */
-    public static final Map<String, Set<Service>> SERVICES = Map.ofEntries(
-            Map.entry("PlanRun", EnumSet.of(Service.S3, Service.EC2, Service.SERVICEQUOTAS)),
-            Map.entry("ResolveImages", EnumSet.of(Service.S3, Service.EC2)),
-            Map.entry("StartImageBuild", EnumSet.of(Service.S3, Service.CODEBUILD)),
-            Map.entry("CheckImageBuild", EnumSet.of(Service.CODEBUILD)),
-            Map.entry("LaunchInstance", EnumSet.of(Service.EC2)),
-            Map.entry("CheckInstance", EnumSet.of(Service.EC2, Service.SSM)),
-            Map.entry("StartBenchmark", EnumSet.of(Service.S3, Service.SSM)),
-            Map.entry("CheckBenchmark", EnumSet.of(Service.S3, Service.SSM, Service.EC2)),
-            Map.entry("CollectResults", EnumSet.of(Service.S3)),
-            Map.entry("TerminateInstance", EnumSet.of(Service.EC2)),
-            Map.entry("TerminateAfterFailure", EnumSet.of(Service.EC2, Service.S3)),
-            Map.entry("PublishReport", EnumSet.of(Service.S3)),
-            Map.entry("CleanupRun", EnumSet.of(Service.EC2)),
-            Map.entry("CleanupExecution", EnumSet.of(Service.EC2)),
-            Map.entry("Sweep", EnumSet.of(Service.EC2, Service.SFN)));
-
     private AwsPorts() {
     }
 
-    /** The ports of {@code task} from this process's environment; what a handler's Lambda constructor uses. */
-    public static Ports forTask(String task) {
-        return forTask(task, AwsSettings.fromEnvironment(System.getenv()), AwsClients.fromEnvironment(),
-                Clock.systemUTC(), ImageSources.fromClasspath());
-    }
-
     /**
-     * @throws IllegalArgumentException when {@code task} is not a task of the state machine
-     * @throws IllegalStateException    when a variable the task's adapters need is not set
+     * @param task the function's name, for the messages of the ports it never calls
+     * @param used the services it calls (its entry in the functions' registry)
+     * @throws IllegalStateException when a variable the task's adapters need is not set
      */
-    public static Ports forTask(String task, AwsSettings settings, AwsClients clients, Clock clock,
+    public static Ports forTask(String task, Set<Service> used, AwsSettings settings, AwsClients clients, Clock clock,
                                 ImageSources sources) {
-        Set<Service> used = SERVICES.get(task);
-        if (used == null || Functions.named(task).isEmpty()) {
-            throw new IllegalArgumentException("unknown task '" + task + "' (known: " + SERVICES.keySet() + ")");
-        }
         // Adapters a task builds may take a client of a service it never calls. Those clients are
         // SDK interfaces whose every operation throws UnsupportedOperationException by default;
         // not Proxy proxies, whose construction loads every operation's request and response

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.functions.Ports;
-import dev.cloudbench.functions.Tasks;
+import dev.cloudbench.functions.wiring.Functions;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,15 +23,9 @@ class AwsPortsTest {
     private static final ImageSources NO_SOURCES = new ImageSources(new byte[0]);
 
     @Test
-    void everyFunction_declaresTheServicesItCalls() {
-        Set<String> all = new java.util.HashSet<>(Tasks.NAMES);
-        all.addAll(Tasks.EVENT_FUNCTIONS);
-        assertThat(AwsPorts.SERVICES.keySet()).isEqualTo(all);
-    }
-
-    @Test
     void forTask_buildsOnlyTheClientsItsTaskCalls() {
-        for (String task : AwsPorts.SERVICES.keySet()) {
+        for (Functions.Entry function : Functions.all()) {
+            String task = function.name();
             List<AwsPorts.Service> built = new ArrayList<>();
             AwsClients recording = new AwsClients(b -> {
                 built.add(b instanceof Ec2ClientBuilder ? AwsPorts.Service.EC2
@@ -44,16 +38,16 @@ class AwsPortsTest {
                 TestAws.clients(URI.create("http://127.0.0.1:9")).customization().accept(b);
             });
 
-            AwsPorts.forTask(task, TestAws.settings(), recording, Clock.systemUTC(), NO_SOURCES);
+            AwsPorts.forTask(task, function.services(), TestAws.settings(), recording, Clock.systemUTC(), NO_SOURCES);
 
-            assertThat(EnumSet.copyOf(built)).as(task).isEqualTo(AwsPorts.SERVICES.get(task));
+            assertThat(EnumSet.copyOf(built)).as(task).isEqualTo(function.services());
             assertThat(built).as(task).doesNotHaveDuplicates();
         }
     }
 
     @Test
     void aPortATaskDoesNotUse_failsLoudly_whenCalled() {
-        Ports ports = AwsPorts.forTask("PlanRun", TestAws.settings(), TestAws.clients(URI.create("http://127.0.0.1:9")),
+        Ports ports = Functions.get("PlanRun").awsPorts(TestAws.settings(), TestAws.clients(URI.create("http://127.0.0.1:9")),
                 Clock.systemUTC(), NO_SOURCES);
 
         RemoteShellPort shell = ports.shell();
@@ -65,10 +59,10 @@ class AwsPortsTest {
     void forTask_namesTheMissingVariable() {
         AwsSettings noGroup = AwsSettings.fromEnvironment(Map.of("STACK_NAME", "s", "RESULTS_BUCKET", "b"));
 
-        assertThatThrownBy(() -> AwsPorts.forTask("LaunchInstance", noGroup,
+        assertThatThrownBy(() -> Functions.get("LaunchInstance").awsPorts(noGroup,
                 TestAws.clients(URI.create("http://127.0.0.1:9")), Clock.systemUTC(), NO_SOURCES))
                 .isInstanceOf(IllegalStateException.class).hasMessage("environment variable SECURITY_GROUP_ID is not set");
-        assertThatThrownBy(() -> AwsPorts.forTask("PlanRun", AwsSettings.fromEnvironment(Map.of()),
+        assertThatThrownBy(() -> Functions.get("PlanRun").awsPorts(AwsSettings.fromEnvironment(Map.of()),
                 TestAws.clients(URI.create("http://127.0.0.1:9")), Clock.systemUTC(), NO_SOURCES))
                 .hasMessage("environment variable RESULTS_BUCKET is not set");
     }

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.functions.Ports;
-import dev.cloudbench.functions.Tasks;
+import dev.cloudbench.functions.wiring.Functions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,9 +37,9 @@ class HandlersOnTheWireTest {
     }
 
     private JsonNode invoke(String task) throws IOException {
-        Ports ports = AwsPorts.forTask(task, TestAws.settings(), clients,
+        Ports ports = Functions.get(task).awsPorts(TestAws.settings(), clients,
                 Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC), sources);
-        RequestStreamHandler handler = Tasks.wire(ports).get(task);
+        RequestStreamHandler handler = Functions.wire(ports).get(task);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of("events", task + ".json"))), out,
                 null);

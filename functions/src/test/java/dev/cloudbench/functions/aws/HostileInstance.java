@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.model.Architecture;
+import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.LaunchedInstance;
@@ -96,9 +98,10 @@ public final class HostileInstance {
                     + capture("ip6tables", "-S", "OUTPUT"));
 
             // What Check Benchmark does when the command ends: copy the inbox, validated.
-            TargetState state = TargetState.start(RUN, "2099-01-01T00:00:00Z",
-                    new PlannedTarget(TARGET, "arm64", "c7g.large", "spot", null))
-                    .withInstance(new LaunchedInstance(INSTANCE, "spot", "us-east-1a", "ami-1", false, null, 0.03));
+            TargetState state = TargetState.start(RUN, java.time.Instant.parse("2099-01-01T00:00:00Z"),
+                    new PlannedTarget(TARGET, Architecture.ARM64, "c7g.large", Market.SPOT, null)).toBuilder()
+                    .instance(new LaunchedInstance(INSTANCE, "spot", "us-east-1a", "ami-1", false, null, 0.03))
+                    .ready(false).build();
             new BenchmarkService(AwsPorts.unused(RemoteShellPort.class, "HostileInstance"),
                     AwsPorts.unused(FleetPort.class, "HostileInstance"), store, Clock.systemUTC()).copyInbox(state);
 

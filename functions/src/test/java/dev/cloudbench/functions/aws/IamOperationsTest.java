@@ -13,7 +13,7 @@ import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.functions.Ports;
-import dev.cloudbench.functions.Tasks;
+import dev.cloudbench.functions.wiring.Functions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -349,9 +349,9 @@ class IamOperationsTest {
     void everyFunction_andEverySdkCallOfTheAdapters_isRecorded_andTheRecordIsWritten() throws IOException {
         Map<String, Set<String>> actions = RECORDER.actions();
         assertThat(actions.keySet()).as("functions recorded (run the whole class)")
-                .containsExactlyInAnyOrderElementsOf(AwsPorts.SERVICES.keySet());
-        assertThat(RECORDER.calls()).as("calls to services a function does not declare in AwsPorts.SERVICES")
-                .allMatch(c -> AwsPorts.SERVICES.get(c.function()).contains(c.service()));
+                .containsExactlyInAnyOrderElementsOf(Functions.names());
+        assertThat(RECORDER.calls()).as("calls to services a function does not declare in the registry")
+                .allMatch(c -> Functions.get(c.function()).services().contains(c.service()));
 
         Set<String> walked = new TreeSet<>();
         RECORDER.calls().forEach(c -> walked.add(c.service() + " " + c.operation()));
@@ -426,9 +426,8 @@ class IamOperationsTest {
     }
 
     private JsonNode invoke(String function, JsonNode event, AwsSettings settings) throws IOException {
-        Ports ports = AwsPorts.forTask(function, settings, clients(function), Clock.fixed(NOW, ZoneOffset.UTC), sources);
-        Map<String, RequestStreamHandler> handlers = new HashMap<>(Tasks.wire(ports));
-        handlers.putAll(Tasks.wireEventFunctions(ports));
+        Ports ports = Functions.get(function).awsPorts(settings, clients(function), Clock.fixed(NOW, ZoneOffset.UTC), sources);
+        Map<String, RequestStreamHandler> handlers = new HashMap<>(Functions.wire(ports));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handlers.get(function).handleRequest(new ByteArrayInputStream(Json.payload().writeValueAsBytes(event)),

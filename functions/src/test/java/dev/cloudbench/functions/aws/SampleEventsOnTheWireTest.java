@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cloudbench.functions.Tasks;
+import dev.cloudbench.functions.wiring.Functions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -14,11 +14,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.codebuild.CodeBuildClientBuilder;
-import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.sfn.SfnClientBuilder;
-import software.amazon.awssdk.services.ssm.SsmClientBuilder;
 
 /**
  * Every function serves its sample event on the happy path against {@link SampleEventWorld}: what
@@ -34,24 +29,10 @@ class SampleEventsOnTheWireTest {
         WORLD.close();
     }
 
-    /** Each service at its own stand-in, as the AWS_ENDPOINT_URL_<SERVICE> variables route them. */
-    private static AwsClients clients() {
-        Map<AwsPorts.Service, java.net.URI> at = WORLD.endpoints();
-        return new AwsClients(b -> TestAws.clients(at.get(
-                b instanceof Ec2ClientBuilder ? AwsPorts.Service.EC2
-                        : b instanceof SsmClientBuilder ? AwsPorts.Service.SSM
-                        : b instanceof S3ClientBuilder ? AwsPorts.Service.S3
-                        : b instanceof CodeBuildClientBuilder ? AwsPorts.Service.CODEBUILD
-                        : b instanceof SfnClientBuilder ? AwsPorts.Service.SFN
-                        : b instanceof software.amazon.awssdk.services.servicequotas.ServiceQuotasClientBuilder
-                                ? AwsPorts.Service.SERVICEQUOTAS : null)).customization().accept(b));
-    }
-
     private static JsonNode invoke(String function) throws Exception {
         WORLD.reset(function);
-        var ports = AwsPorts.forTask(function, WORLD.settings(), clients(), Clock.systemUTC(), SOURCES);
-        Map<String, RequestStreamHandler> handlers = new java.util.HashMap<>(Tasks.wire(ports));
-        handlers.putAll(Tasks.wireEventFunctions(ports));
+        var ports = Functions.get(function).awsPorts(WORLD.settings(), SampleEventClients.of(WORLD), Clock.systemUTC(), SOURCES);
+        Map<String, RequestStreamHandler> handlers = Functions.wire(ports);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handlers.get(function).handleRequest(
                 new ByteArrayInputStream(Files.readAllBytes(EVENTS.resolve(function + ".json"))), out, null);
@@ -60,7 +41,7 @@ class SampleEventsOnTheWireTest {
 
     @Test
     void everyFunction_servesItsSampleEvent_onTheHappyPath() throws Exception {
-        TreeSet<String> all = new TreeSet<>(AwsPorts.SERVICES.keySet());
+        TreeSet<String> all = new TreeSet<>(Functions.names());
         for (String function : all) {
             assertThat(invoke(function).isObject()).as(function).isTrue();
         }

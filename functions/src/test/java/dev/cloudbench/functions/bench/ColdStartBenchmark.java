@@ -1,8 +1,8 @@
 package dev.cloudbench.functions.bench;
 
-import dev.cloudbench.functions.aws.AwsPorts;
 import dev.cloudbench.functions.aws.AwsPorts.Service;
 import dev.cloudbench.functions.aws.SampleEventWorld;
+import dev.cloudbench.functions.wiring.Functions;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,7 +59,7 @@ public final class ColdStartBenchmark {
                 throw new IllegalArgumentException("--repeat must be at least 1");
             }
             List<String> functions = a.containsKey("functions") ? Arrays.asList(a.get("functions").split(","))
-                    : new ArrayList<>(new TreeSet<>(AwsPorts.SERVICES.keySet()));
+                    : new ArrayList<>(new TreeSet<>(Functions.names()));
             return new Options(Path.of(required(a, "jar")), required(a, "launcher-classpath"),
                     required(a, "sdk-classpath"), Path.of(a.getOrDefault("events", "functions/events")),
                     a.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString()),
@@ -214,7 +214,7 @@ public final class ColdStartBenchmark {
     }
 
     private static Set<Service> servicesOf(String function) {
-        Set<Service> s = AwsPorts.SERVICES.get(function);
+        Set<Service> s = Functions.get(function).services();
         if (s == null) {
             throw new IllegalArgumentException("unknown function " + function);
         }

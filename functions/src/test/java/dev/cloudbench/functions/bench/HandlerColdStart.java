@@ -22,8 +22,7 @@ public final class HandlerColdStart {
     /** @param args the function's name ({@code LaunchInstance}) and its event file */
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
-        RequestStreamHandler handler = (RequestStreamHandler) Class.forName("dev.cloudbench.functions." + args[0]
-                + "Handler").getConstructor().newInstance();
+        RequestStreamHandler handler = (RequestStreamHandler) Class.forName("dev.cloudbench.functions.lambda." + args[0]).getConstructor().newInstance();
         long constructed = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of(args[1]))), out, null);
