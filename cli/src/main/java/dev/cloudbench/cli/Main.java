@@ -16,11 +16,12 @@ import dev.cloudbench.cli.command.ScriptCommand;
 import dev.cloudbench.cli.command.StatusCommand;
 import dev.cloudbench.cli.command.StopCommand;
 import dev.cloudbench.cli.engine.MissingPrerequisiteException;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.core.error.BadInputException;
 import java.io.PrintWriter;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code cloudbench} command. */
 @Command(name = "cloudbench", mixinStandardHelpOptions = true, versionProvider = Version.class,

@@ -1,6 +1,6 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.github.GitHubApi;
 import dev.cloudbench.cli.github.PrComments;
 import dev.cloudbench.core.error.BadInputException;

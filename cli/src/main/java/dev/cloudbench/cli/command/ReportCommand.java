@@ -1,6 +1,7 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
+import dev.cloudbench.cli.output.Verbose;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.report.Baseline;
 import dev.cloudbench.core.report.HtmlReport;
@@ -18,11 +19,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code cloudbench report RESULTS}: report.md and report.html from results on disk, offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -49,8 +50,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "where report.md and report.html go (default: the directory RESULTS is in or is)")
     Path output;
 
-    @Option(names = "--verbose", description = "print stack traces of unexpected errors")
-    boolean verbose;
+    @Mixin
+    Verbose verbose;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "reports",
             description = {"reports: report.md and report.html (default); " + PrCommentOptions.FORMAT + ": "

@@ -1,3 +1,5 @@
+package dev.cloudbench.cli.measurement;
+
 import dev.cloudbench.cli.local.DirectoryStore;
 import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.Rounds;
