@@ -9,6 +9,7 @@
 #
 #   scripts/ab-measurement.sh [--trials N] [--minutes M] [--target-ms MS] [--warmup W] [--runs R]
 #                             [--rounds-min N] [--rounds-max N] [--naive-runs N] [--out DIR]
+#                             [--scenarios aa,plus2,plus5]
 #
 # Defaults: as many trials as fit in 13 minutes (at most 40), a ~50 ms command, rounds of 1 warmup +
 # 3 runs per variant, first look after 20 rounds, at most 60; naive 1 warmup + 60 runs per command.
