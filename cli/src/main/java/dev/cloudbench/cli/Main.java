@@ -20,8 +20,8 @@ import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.core.error.BadInputException;
 import java.io.PrintWriter;
 import java.util.Optional;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code cloudbench} command. */
 @Command(name = "cloudbench", mixinStandardHelpOptions = true, versionProvider = Version.class,

@@ -1,8 +1,8 @@
 package dev.cloudbench.cli.command;
 
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.DryRunFleet;
-import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.port.TaggedInstance;
 import dev.cloudbench.core.run.CleanupRequest;
@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code cloudbench cleanup --run RUN | --expired}: terminates instances the stack left running, by

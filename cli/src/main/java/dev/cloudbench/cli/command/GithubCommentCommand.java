@@ -1,8 +1,8 @@
 package dev.cloudbench.cli.command;
 
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.github.GitHubApi;
 import dev.cloudbench.cli.github.PrComments;
-import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.report.pr.PrComment;
 import java.io.IOException;
@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code cloudbench github comment}: creates the pull request's cloudbench comment, or updates it. */
 @Command(name = "comment", mixinStandardHelpOptions = true,

@@ -1,7 +1,7 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.github.GitHubApi;
 import dev.cloudbench.cli.output.ExitCodes;
+import dev.cloudbench.cli.github.GitHubApi;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.pr.ArchitectureStatus;
 import dev.cloudbench.core.pr.RegressionGate;
@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code cloudbench github status}: one commit status per architecture ({@code cloudbench/x86_64},

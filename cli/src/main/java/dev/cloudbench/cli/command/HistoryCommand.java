@@ -1,8 +1,8 @@
 package dev.cloudbench.cli.command;
 
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.local.DirectoryStore;
-import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.output.ResultsTable;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.history.ChangePointDetector;
@@ -29,11 +29,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code cloudbench history}: every published run of a suite as series per benchmark and target,

@@ -2,8 +2,8 @@ package dev.cloudbench.cli.command;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.cloudbench.cli.output.ExitCodes;
-import dev.cloudbench.cli.output.Verbose;
 import dev.cloudbench.cli.engine.LocalContext;
+import dev.cloudbench.cli.output.Verbose;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.error.CloudbenchException;
 import dev.cloudbench.core.json.Json;

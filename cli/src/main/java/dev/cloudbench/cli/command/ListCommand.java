@@ -1,9 +1,9 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.Execution;
 import dev.cloudbench.cli.cloud.ExecutionEnd;
 import dev.cloudbench.cli.output.ExitCodes;
+import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.output.ResultsTable;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -13,10 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code cloudbench list}: the stack's runs, newest first — started by the CLI, GitHub or the schedule. */
 @Command(name = "list", mixinStandardHelpOptions = true,

@@ -1,9 +1,9 @@
 package dev.cloudbench.cli.command;
 
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.engine.Abort;
 import dev.cloudbench.cli.engine.MissingPrerequisiteException;
 import dev.cloudbench.cli.local.LocalRun;
-import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.output.ProgressPrinter;
 import dev.cloudbench.cli.output.ResultsTable;
 import dev.cloudbench.cli.output.Verbose;
@@ -19,11 +19,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code cloudbench local SUITE}: the whole state machine on this host, no AWS account needed. */
 @Command(name = "local", mixinStandardHelpOptions = true,

@@ -19,11 +19,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code cloudbench report RESULTS}: report.md and report.html from results on disk, offline. */
 @Command(name = "report", mixinStandardHelpOptions = true,

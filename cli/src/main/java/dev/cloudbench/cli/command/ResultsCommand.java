@@ -1,9 +1,9 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.ExecutionEnd;
-import dev.cloudbench.cli.cloud.Stack;
 import dev.cloudbench.cli.output.ExitCodes;
+import dev.cloudbench.cli.cloud.CloudOptions;
+import dev.cloudbench.cli.cloud.Stack;
 import dev.cloudbench.core.results.RunResults;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code cloudbench results [RUN]}: a cloud run's results table, and its results and reports copied here. */
 @Command(name = "results", mixinStandardHelpOptions = true,

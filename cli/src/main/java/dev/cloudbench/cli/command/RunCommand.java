@@ -1,13 +1,13 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.RunIds;
-import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.Execution;
 import dev.cloudbench.cli.cloud.ExecutionEnd;
+import dev.cloudbench.cli.output.ExitCodes;
+import dev.cloudbench.cli.RunIds;
+import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.ExecutionWatch;
 import dev.cloudbench.cli.cloud.Stack;
 import dev.cloudbench.cli.cloud.TargetChoice;
-import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.output.ProgressPrinter;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.json.InputReader;
@@ -23,11 +23,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code cloudbench run SUITE}: starts the stack's state machine on the suite and follows it until

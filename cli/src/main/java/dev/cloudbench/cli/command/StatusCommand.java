@@ -1,21 +1,21 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.Execution;
 import dev.cloudbench.cli.cloud.ExecutionEnd;
+import dev.cloudbench.cli.output.ExitCodes;
+import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.ExecutionWatch;
 import dev.cloudbench.cli.cloud.InterruptHook;
 import dev.cloudbench.cli.cloud.RunStopper;
 import dev.cloudbench.cli.cloud.Stack;
-import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.output.ProgressPrinter;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code cloudbench status [RUN]}: a cloud run's progress per target so far, and its status; --follow to the end. */
 @Command(name = "status", mixinStandardHelpOptions = true,
