@@ -16,6 +16,7 @@ import dev.cloudbench.cli.command.ScriptCommand;
 import dev.cloudbench.cli.command.StatusCommand;
 import dev.cloudbench.cli.command.StopCommand;
 import dev.cloudbench.cli.engine.MissingPrerequisiteException;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.core.error.BadInputException;
 import java.io.PrintWriter;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.cloudbench.cli.cloud;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

@@ -1,14 +1,13 @@
 package dev.cloudbench.cli.cloud;
 
+import dev.cloudbench.cli.output.Verbose;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.functions.aws.Ec2Fleet;
 import dev.cloudbench.functions.aws.S3ResultStore;
-import dev.cloudbench.core.validation.Names;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 
 /**
  * What every cloud command shares (a picocli mixin): the stack (--stack), its region (--region),
@@ -26,8 +25,8 @@ public final class CloudOptions {
             description = "the stack's region (default: AWS_REGION, or the AWS profile's region)")
     String region;
 
-    @Option(names = "--verbose", description = "print stack traces of unexpected errors")
-    boolean verbose;
+    @Mixin
+    Verbose verbose;
 
     private final CloudEnvironment environment;
     private CloudClients clients;
@@ -63,44 +62,19 @@ public final class CloudOptions {
         return stack;
     }
 
-    /** The newest run of the stack's state machine, if any. */
-    public Optional<String> latestRun() {
-        return clients().sfn().listExecutions(r -> r.stateMachineArn(stack().stateMachineArn()).maxResults(1))
-                .executions().stream().findFirst().map(ExecutionListItem::name);
-    }
-
-    /**
-     * {@code runId} when given (checked), else the newest run; empty when the stack has none, which
-     * is then told on {@code out}.
-     */
-    public Optional<String> runOrLatest(String runId, PrintWriter out) {
-        if (runId == null) {
-            Optional<String> latest = latestRun();
-            if (latest.isEmpty()) {
-                out.println(noRunsYet());
-                out.flush();
-            }
-            return latest;
-        }
-        if (!Names.isSafe(runId)) {
-            throw new BadInputException("RUN: '" + runId + "' is not a run id");
-        }
-        return Optional.of(runId);
+    /** The stack's runs (its state machine's executions). */
+    public Executions executions() {
+        return new Executions(clients().sfn(), stack());
     }
 
     /** The stack as messages name it: {@code stack cloudbench (eu-west-1)}. */
     public String stackLabel() {
-        return "stack " + stack().name() + " (" + stack().region() + ")";
+        return stack().label();
     }
 
     /** What to say when the stack has no run to show. */
     public String noRunsYet() {
         return "No runs in " + stackLabel() + " yet. Start one: cloudbench run SUITE";
-    }
-
-    /** The bad input of naming a run the stack does not have. */
-    public BadInputException noSuchRun(String runId) {
-        return new BadInputException("no run '" + runId + "' in " + stackLabel() + "; cloudbench list shows its runs");
     }
 
     /** The stack's results bucket. */

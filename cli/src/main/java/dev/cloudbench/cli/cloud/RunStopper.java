@@ -4,7 +4,6 @@ import dev.cloudbench.functions.aws.Ec2Fleet;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * What Ctrl-C does to a run the CLI follows: asks whether to stop it (or stops it without asking),
@@ -36,12 +35,8 @@ public final class RunStopper {
                     + " stop it in the console: " + stack.executionConsoleUrl(arn));
             return false;
         }
-        try {
-            cloud.clients().sfn().stopExecution(r -> r.executionArn(arn).error("cloudbench.Interrupted")
-                    .cause("stopped from the cloudbench CLI"));
-        } catch (AwsServiceException e) {
-            say("cloudbench: could not stop run " + runId + ": " + e.awsErrorDetails().errorMessage());
-        }
+        cloud.executions().stop(runId, "cloudbench.Interrupted", "stopped from the cloudbench CLI")
+                .ifPresent(refusal -> say("cloudbench: could not stop run " + runId + ": " + refusal));
         say("Stopped run " + runId + ". A stopped execution runs no Catch: the stack's cleanup terminates its"
                 + " instances (the execution-status rule at once, the sweeper as a backstop).");
         confirmGone(cloud.fleet());

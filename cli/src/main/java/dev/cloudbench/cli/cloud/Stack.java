@@ -33,6 +33,11 @@ public record Stack(String name, String region, String stateMachineArn, String r
                 + "#/v2/executions/details/" + URLEncoder.encode(executionArn, StandardCharsets.UTF_8);
     }
 
+    /** The stack as messages name it: {@code stack cloudbench (eu-west-1)}. */
+    public String label() {
+        return "stack " + name + " (" + region + ")";
+    }
+
     /** Where a run's results live in S3. */
     public String runUri(String runId) {
         return "s3://" + resultsBucket + "/runs/" + runId + "/";

@@ -1,9 +1,8 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.DryRunFleet;
-import dev.cloudbench.cli.cloud.Stack;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.port.TaggedInstance;
 import dev.cloudbench.core.run.CleanupRequest;
@@ -12,7 +11,6 @@ import dev.cloudbench.core.service.CleanupService;
 import dev.cloudbench.core.service.SweepService;
 import dev.cloudbench.core.validation.Names;
 import dev.cloudbench.functions.aws.Ec2Fleet;
-import dev.cloudbench.functions.aws.SfnExecutions;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,10 +68,9 @@ public final class CleanupCommand implements Callable<Integer> {
         if (scope.runId != null && !Names.isSafe(scope.runId)) {
             throw new BadInputException("--run: '" + scope.runId + "' is not a run id");
         }
-        Stack stack = cloud.stack();
         Ec2Fleet fleet = cloud.fleet();
         DryRunFleet dryRun = new DryRunFleet(fleet);
-        List<Doomed> doomed = scope.runId != null ? ofRun(dryRun, fleet) : expired(dryRun, stack);
+        List<Doomed> doomed = scope.runId != null ? ofRun(dryRun, fleet) : expired(dryRun);
         String where = cloud.stackLabel();
         if (doomed.isEmpty()) {
             out.println(scope.runId != null ? "Nothing to clean up: no live instance of run " + scope.runId + " in " + where
@@ -116,8 +113,8 @@ public final class CleanupCommand implements Callable<Integer> {
     }
 
     /** The sweeper's choice: past the deadline, or the run's execution no longer running. */
-    private List<Doomed> expired(DryRunFleet dryRun, Stack stack) {
-        SweepReport report = new SweepService(dryRun, new SfnExecutions(cloud.clients().sfn(), stack.stateMachineArn()),
+    private List<Doomed> expired(DryRunFleet dryRun) {
+        SweepReport report = new SweepService(dryRun, cloud.executions().asPort(),
                 cloud.environment().clock()).sweep();
         return report.swept().stream().map(s -> new Doomed(s.instanceId(), s.runId(), s.reason())).toList();
     }

@@ -1,5 +1,6 @@
 package dev.cloudbench.cli.command;
 
+import dev.cloudbench.cli.output.ResultsTable;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;

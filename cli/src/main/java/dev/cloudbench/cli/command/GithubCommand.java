@@ -1,6 +1,6 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.github.GitHubApi;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

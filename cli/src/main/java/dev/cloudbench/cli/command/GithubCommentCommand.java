@@ -1,6 +1,6 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.github.GitHubApi;
 import dev.cloudbench.cli.github.PrComments;
 import dev.cloudbench.core.error.BadInputException;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cloudbench github comment}: creates the pull request's cloudbench comment, or updates it. */
@@ -27,8 +28,8 @@ public final class GithubCommentCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     GithubCommand parent;
 
-    @Option(names = "--repository", required = true, paramLabel = "OWNER/REPO", description = "the pull request's repository")
-    String repository;
+    @Mixin
+    GithubRepository github;
 
     @Option(names = "--pr", required = true, paramLabel = "N", description = "the pull request's number")
     int pullRequest;
@@ -44,7 +45,7 @@ public final class GithubCommentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        GitHubApi.repository(repository);
+        String repository = github.checked();
         if (pullRequest < 1) {
             throw new BadInputException("--pr: " + pullRequest + " is not a pull request number");
         }

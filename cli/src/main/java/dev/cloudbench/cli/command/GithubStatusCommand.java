@@ -1,6 +1,6 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.github.GitHubApi;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.pr.ArchitectureStatus;
@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,8 +39,8 @@ public final class GithubStatusCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     GithubCommand parent;
 
-    @Option(names = "--repository", required = true, paramLabel = "OWNER/REPO", description = "the commit's repository")
-    String repository;
+    @Mixin
+    GithubRepository github;
 
     @Option(names = "--sha", required = true, paramLabel = "SHA", description = "the commit (40 hex digits)")
     String sha;
@@ -68,7 +69,7 @@ public final class GithubStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        GitHubApi.repository(repository);
+        String repository = github.checked();
         if (sha == null || !SHA.matcher(sha).matches()) {
             throw new BadInputException("--sha: '" + sha + "' is not a full commit id (40 hex digits)");
         }

@@ -1,8 +1,9 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.local.DirectoryStore;
+import dev.cloudbench.cli.output.ResultsTable;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.history.ChangePointDetector;
 import dev.cloudbench.core.history.ChangePointOptions;

@@ -1,8 +1,9 @@
 package dev.cloudbench.cli.command;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.engine.LocalContext;
+import dev.cloudbench.cli.output.Verbose;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.error.CloudbenchException;
 import dev.cloudbench.core.json.Json;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,8 +53,8 @@ public final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--event", required = true, paramLabel = "FILE", description = "the input event (JSON)")
     Path event;
 
-    @Option(names = "--verbose", description = "print the stack trace of a failure")
-    boolean verbose;
+    @Mixin
+    Verbose verbose;
 
     @Override
     public Integer call() throws IOException {
@@ -73,7 +75,7 @@ public final class InvokeCommand implements Callable<Integer> {
         } catch (Exception e) {
             // As Lambda reports it: the exception's class name is the error name Step Functions sees.
             err.println(e.getClass().getName() + ": " + e.getMessage());
-            if (verbose) {
+            if (verbose.on()) {
                 e.printStackTrace(err);
             }
             err.flush();

@@ -1,8 +1,10 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.cloud.Execution;
+import dev.cloudbench.cli.cloud.ExecutionEnd;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.cloud.CloudOptions;
-import dev.cloudbench.cli.cloud.Stack;
+import dev.cloudbench.cli.output.ResultsTable;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +17,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** {@code cloudbench list}: the stack's runs, newest first — started by the CLI, GitHub or the schedule. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -40,7 +40,7 @@ public final class ListCommand implements Callable<Integer> {
 
     @Option(names = "--status", paramLabel = "STATUS",
             description = "only runs in this status: ${COMPLETION-CANDIDATES}")
-    ExecutionStatus status;
+    Execution.Status status;
 
     @Override
     public Integer call() {
@@ -48,14 +48,11 @@ public final class ListCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit: must be at least 1");
         }
-        if (status == ExecutionStatus.UNKNOWN_TO_SDK_VERSION) {
+        if (status == Execution.Status.UNKNOWN) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--status: not a run status");
         }
-        Stack stack = cloud.stack();
         Instant now = cloud.environment().clock().instant();
-        List<ExecutionListItem> runs = cloud.clients().sfn().listExecutionsPaginator(r -> r
-                        .stateMachineArn(stack.stateMachineArn()).statusFilter(status).maxResults(Math.min(limit, 1000)))
-                .executions().stream().limit(limit).toList();
+        List<Execution> runs = cloud.executions().list(status, limit);
         if (runs.isEmpty()) {
             out.println(status == null ? cloud.noRunsYet() : "No runs " + status + " in " + cloud.stackLabel() + ".");
             out.flush();
@@ -63,10 +60,10 @@ public final class ListCommand implements Callable<Integer> {
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"run", "status", "started", "took"});
-        for (ExecutionListItem e : runs) {
-            Instant end = e.stopDate() == null ? now : e.stopDate();
-            rows.add(new String[] {e.name(), e.statusAsString(), STARTED.format(e.startDate()),
-                ExecutionEnd.duration(Duration.between(e.startDate(), end)) + (e.stopDate() == null ? " so far" : "")});
+        for (Execution e : runs) {
+            Instant end = e.stop() == null ? now : e.stop();
+            rows.add(new String[] {e.runId(), e.status().name(), STARTED.format(e.start()),
+                ExecutionEnd.duration(Duration.between(e.start(), end)) + (e.stop() == null ? " so far" : "")});
         }
         out.println("Runs of " + cloud.stackLabel() + ", newest first:");
         ResultsTable.table(rows, out);

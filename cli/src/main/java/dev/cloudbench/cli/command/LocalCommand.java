@@ -1,10 +1,12 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
-import dev.cloudbench.cli.Home;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.engine.Abort;
 import dev.cloudbench.cli.engine.MissingPrerequisiteException;
 import dev.cloudbench.cli.local.LocalRun;
+import dev.cloudbench.cli.output.ProgressPrinter;
+import dev.cloudbench.cli.output.ResultsTable;
+import dev.cloudbench.cli.output.Verbose;
 import dev.cloudbench.core.error.ImageBuildFailedException;
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.model.RunRequest;
@@ -46,8 +48,8 @@ public final class LocalCommand implements Callable<Integer> {
             description = "where results go, laid out as in S3 (default: ${DEFAULT-VALUE})")
     Path output;
 
-    @Option(names = "--verbose", description = "print stack traces of unexpected errors")
-    boolean verbose;
+    @Mixin
+    Verbose verbose;
 
     @Mixin
     ComparisonOptions comparison;
@@ -62,7 +64,7 @@ public final class LocalCommand implements Callable<Integer> {
         LocalRun.Options options = LocalRun.Options.of(Home.locate(), output.toAbsolutePath())
                 .withAbort(abort)
                 .withHandlerErrors(e -> {
-                    if (verbose) {
+                    if (verbose.on()) {
                         e.printStackTrace(err);
                     }
                 });

@@ -1,6 +1,6 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.core.pr.RegressionGate;
 import dev.cloudbench.core.report.pr.PrComment;
 import dev.cloudbench.core.results.RunResults;

@@ -1,6 +1,7 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
+import dev.cloudbench.cli.output.Verbose;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.report.Baseline;
 import dev.cloudbench.core.report.HtmlReport;
@@ -49,8 +50,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "where report.md and report.html go (default: the directory RESULTS is in or is)")
     Path output;
 
-    @Option(names = "--verbose", description = "print stack traces of unexpected errors")
-    boolean verbose;
+    @Mixin
+    Verbose verbose;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "reports",
             description = {"reports: report.md and report.html (default); " + PrCommentOptions.FORMAT + ": "

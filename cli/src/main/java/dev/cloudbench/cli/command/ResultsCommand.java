@@ -1,6 +1,7 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.cloud.ExecutionEnd;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.Stack;
 import dev.cloudbench.core.results.RunResults;
@@ -14,9 +15,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 
 /** {@code cloudbench results [RUN]}: a cloud run's results table, and its results and reports copied here. */
 @Command(name = "results", mixinStandardHelpOptions = true,
@@ -33,8 +31,8 @@ public final class ResultsCommand implements Callable<Integer> {
     @Mixin
     CloudOptions cloud;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "the run id (default: the latest run)")
-    String runId;
+    @Mixin
+    RunOrLatest run;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "cloudbench-results",
             description = "where the files go, under runs/RUN/ (default: ${DEFAULT-VALUE})")
@@ -48,15 +46,15 @@ public final class ResultsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Stack stack = cloud.stack();
-        Optional<String> run = cloud.runOrLatest(runId, out);
-        if (run.isEmpty()) {
+        Optional<String> given = run.resolve(cloud, out);
+        if (given.isEmpty()) {
             return ExitCodes.OK;
         }
-        String id = run.get();
+        String id = given.get();
         CloudResults results = new CloudResults(cloud.store(), id);
         Optional<RunResults> read = results.read();
         if (read.isEmpty()) {
-            err.println("cloudbench: run " + id + " has no results: " + whyNoResults(stack, id));
+            err.println("cloudbench: run " + id + " has no results: " + whyNoResults(id));
             err.flush();
             return ExitCodes.RUN_FAILED;
         }
@@ -72,14 +70,8 @@ public final class ResultsCommand implements Callable<Integer> {
         return read.get().targets().stream().allMatch(t -> t.succeeded()) ? ExitCodes.OK : ExitCodes.TARGETS_FAILED;
     }
 
-    private String whyNoResults(Stack stack, String id) {
-        DescribeExecutionResponse execution;
-        try {
-            execution = cloud.clients().sfn().describeExecution(r -> r.executionArn(stack.executionArn(id)));
-        } catch (ExecutionDoesNotExistException e) {
-            throw cloud.noSuchRun(id);
-        }
-        ExecutionEnd end = new ExecutionEnd(id, execution);
+    private String whyNoResults(String id) {
+        ExecutionEnd end = new ExecutionEnd(id, cloud.executions().describe(id));
         return end.running() ? "it is still running (cloudbench status " + id + " --follow)"
                 : "it published none. " + end.summary(cloud.environment().clock().instant());
     }

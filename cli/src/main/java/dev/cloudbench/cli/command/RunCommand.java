@@ -1,13 +1,15 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.cloud.Execution;
+import dev.cloudbench.cli.cloud.ExecutionEnd;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.ExecutionWatch;
 import dev.cloudbench.cli.cloud.Stack;
 import dev.cloudbench.cli.cloud.TargetChoice;
+import dev.cloudbench.cli.output.ProgressPrinter;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.json.InputReader;
-import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.Limits;
 import dev.cloudbench.core.model.RunRequest;
@@ -27,10 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
-import software.amazon.awssdk.services.sfn.model.InvalidNameException;
-import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
 /**
  * {@code cloudbench run SUITE}: starts the stack's state machine on the suite and follows it until
@@ -127,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
             out.println("  " + t.architecture() + " " + t.instanceType() + " " + t.effectiveMarket()
                     + (t.threadsPerCore() == null ? "" : ", one thread per core"));
         }
-        String arn = start(stack, request);
+        String arn = cloud.executions().start(request);
         out.println("Started run " + id);
         out.println("  console: " + stack.executionConsoleUrl(arn));
         out.flush();
@@ -137,24 +135,10 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        ExecutionWatch watch = new ExecutionWatch(cloud.clients().sfn(), arn, cloud.environment().pollInterval());
-        DescribeExecutionResponse end = StatusCommand.followToTheEnd(cloud, watch, id, stopOnInterrupt,
+        ExecutionWatch watch = cloud.executions().watch(id, cloud.environment().pollInterval());
+        Execution end = StatusCommand.followToTheEnd(cloud, watch, id, stopOnInterrupt,
                 new ProgressPrinter(out), err);
         return finish(stack, id, new ExecutionEnd(id, end), out, err);
-    }
-
-    private String start(Stack stack, RunRequest request) {
-        try {
-            StartExecutionResponse started = cloud.clients().sfn().startExecution(r -> r
-                    .stateMachineArn(stack.stateMachineArn()).name(request.runId())
-                    .input(Json.write(request)));
-            return started.executionArn();
-        } catch (ExecutionAlreadyExistsException e) {
-            throw new BadInputException("--run-id: run '" + request.runId() + "' already exists in stack " + stack.name()
-                    + "; results are never overwritten");
-        } catch (InvalidNameException e) {
-            throw new BadInputException("--run-id: '" + request.runId() + "' is not a valid execution name");
-        }
     }
 
     private int finish(Stack stack, String id, ExecutionEnd end, PrintWriter out, PrintWriter err) throws Exception {

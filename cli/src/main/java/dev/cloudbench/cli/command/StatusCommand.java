@@ -1,11 +1,14 @@
 package dev.cloudbench.cli.command;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.cloud.Execution;
+import dev.cloudbench.cli.cloud.ExecutionEnd;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.cloud.CloudOptions;
 import dev.cloudbench.cli.cloud.ExecutionWatch;
 import dev.cloudbench.cli.cloud.InterruptHook;
 import dev.cloudbench.cli.cloud.RunStopper;
 import dev.cloudbench.cli.cloud.Stack;
+import dev.cloudbench.cli.output.ProgressPrinter;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,10 +16,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** {@code cloudbench status [RUN]}: a cloud run's progress per target so far, and its status; --follow to the end. */
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -31,8 +30,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     CloudOptions cloud;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "the run id (default: the latest run)")
-    String runId;
+    @Mixin
+    RunOrLatest run;
 
     @Option(names = {"-f", "--follow"}, description = "follow a running run until it ends")
     boolean follow;
@@ -45,23 +44,18 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Stack stack = cloud.stack();
-        Optional<String> run = cloud.runOrLatest(runId, out);
-        if (run.isEmpty()) {
+        Optional<String> given = run.resolve(cloud, out);
+        if (given.isEmpty()) {
             return ExitCodes.OK;
         }
-        String id = run.get();
+        String id = given.get();
         String arn = stack.executionArn(id);
         out.println("Run " + id + " in " + cloud.stackLabel());
         out.println("  console: " + stack.executionConsoleUrl(arn));
-        ExecutionWatch watch = new ExecutionWatch(cloud.clients().sfn(), arn, cloud.environment().pollInterval());
+        ExecutionWatch watch = cloud.executions().watch(id, cloud.environment().pollInterval());
         ProgressPrinter printer = new ProgressPrinter(out);
-        DescribeExecutionResponse execution;
-        try {
-            execution = watch.look(printer);
-        } catch (ExecutionDoesNotExistException e) {
-            throw cloud.noSuchRun(id);
-        }
-        if (follow && execution.status() == ExecutionStatus.RUNNING) {
+        Execution execution = watch.look(printer);
+        if (follow && execution.running()) {
             execution = followToTheEnd(cloud, watch, id, stopOnInterrupt, printer, err);
         }
         ExecutionEnd end = new ExecutionEnd(id, execution);
@@ -75,9 +69,8 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     /** Follows the execution until it ends; Ctrl-C meanwhile asks whether to stop it. */
-    static DescribeExecutionResponse followToTheEnd(CloudOptions cloud, ExecutionWatch watch, String runId,
-                                                    boolean stopWithoutAsking, ProgressPrinter printer,
-                                                    PrintWriter err) throws InterruptedException {
+    static Execution followToTheEnd(CloudOptions cloud, ExecutionWatch watch, String runId,
+                                  boolean stopWithoutAsking, ProgressPrinter printer, PrintWriter err) throws InterruptedException {
         try (InterruptHook hook = InterruptHook.install(
                 () -> new RunStopper(cloud, runId, stopWithoutAsking, err).interrupted())) {
             return watch.follow(printer);

@@ -2,7 +2,7 @@ package dev.cloudbench.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.cloud.CloudHarness;
 import dev.cloudbench.functions.aws.Ec2StandIn;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.cloudbench.cli.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.command.GithubCommand;
 import dev.cloudbench.core.report.pr.PrComment;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.cloudbench.cli.command;
+package dev.cloudbench.cli.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

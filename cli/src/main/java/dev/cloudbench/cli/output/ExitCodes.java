@@ -1,4 +1,4 @@
-package dev.cloudbench.cli;
+package dev.cloudbench.cli.output;
 
 /** The exit codes of every cloudbench command; documented in the README. */
 public final class ExitCodes {

@@ -1,4 +1,4 @@
-package dev.cloudbench.cli.command;
+package dev.cloudbench.cli.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudbench.cli.engine.EngineEvent;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * results collected, the instance terminated; failures ({@code State: ErrorName: message}, never the
  * raw Lambda error document) and retries; the time since the execution started on every line.
  */
-final class ProgressPrinter implements Consumer<EngineEvent> {
+public final class ProgressPrinter implements Consumer<EngineEvent> {
     private static final String TARGETS_MAP = "Run Targets";
 
     private final PrintWriter out;
@@ -29,7 +29,7 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
     private final Map<Integer, String> targets = new HashMap<>();
     private final Map<String, String> lastBenchmark = new HashMap<>();
 
-    ProgressPrinter(PrintWriter out) {
+    public ProgressPrinter(PrintWriter out) {
         this.out = out;
     }
 

@@ -1,10 +1,10 @@
-package dev.cloudbench.cli;
+package dev.cloudbench.cli.command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the repository root, which holds statemachine/ (the definition and the local engine). */
-public final class Home {
+final class Home {
     private Home() {
     }
 
@@ -13,7 +13,7 @@ public final class Home {
      * {@code CLOUDBENCH_HOME} variable, else the nearest directory above the working directory
      * that holds statemachine/benchmark.asl.json.
      */
-    public static Path locate() {
+    static Path locate() {
         String property = System.getProperty("cloudbench.home");
         if (property != null) {
             return Path.of(property).toAbsolutePath();

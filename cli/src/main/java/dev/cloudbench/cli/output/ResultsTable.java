@@ -1,4 +1,4 @@
-package dev.cloudbench.cli.command;
+package dev.cloudbench.cli.output;
 
 import dev.cloudbench.core.report.Format;
 import dev.cloudbench.core.results.BenchmarkResult;
@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The results table printed at the end of a run: one block per target. */
-final class ResultsTable {
+public final class ResultsTable {
     private ResultsTable() {
     }
 
-    static void print(RunResults results, PrintWriter out) {
+    public static void print(RunResults results, PrintWriter out) {
         for (TargetResult t : results.targets()) {
             out.println();
             out.println("Target " + t.targetId() + " (" + t.architecture() + ", " + t.instanceType() + "): "
@@ -59,7 +59,7 @@ final class ResultsTable {
     }
 
     /** Rows under a header row, columns aligned: the first to the left, the others to the right. */
-    static void table(List<String[]> rows, PrintWriter out) {
+    public static void table(List<String[]> rows, PrintWriter out) {
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {

@@ -1,52 +1,50 @@
-package dev.cloudbench.cli.command;
+package dev.cloudbench.cli.cloud;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.core.error.BadInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** How a cloud run's execution stands or ended, for people and as an exit code. */
-final class ExecutionEnd {
+public final class ExecutionEnd {
     /** The error of the state machine's "Targets Failed" state: the run finished, some targets failed. */
-    static final String TARGETS_FAILED = "cloudbench.TargetsFailed";
+    public static final String TARGETS_FAILED = "cloudbench.TargetsFailed";
 
     private final String runId;
-    private final DescribeExecutionResponse execution;
+    private final Execution execution;
 
-    ExecutionEnd(String runId, DescribeExecutionResponse execution) {
+    public ExecutionEnd(String runId, Execution execution) {
         this.runId = runId;
         this.execution = execution;
     }
 
-    boolean running() {
-        return execution.status() == ExecutionStatus.RUNNING;
+    public boolean running() {
+        return execution.running();
     }
 
-    boolean targetsFailed() {
-        return execution.status() == ExecutionStatus.FAILED && TARGETS_FAILED.equals(execution.error());
+    public boolean targetsFailed() {
+        return execution.status() == Execution.Status.FAILED && TARGETS_FAILED.equals(execution.error());
     }
 
     /**
      * 0 while running or after success, 5 when some targets failed, 2 when Plan Run refused the
      * request (before anything was built or launched), 1 for any other end.
      */
-    int exitCode() {
-        if (running() || execution.status() == ExecutionStatus.SUCCEEDED) {
+    public int exitCode() {
+        if (running() || execution.status() == Execution.Status.SUCCEEDED) {
             return ExitCodes.OK;
         }
-        if (execution.status() == ExecutionStatus.FAILED && BadInputException.class.getName().equals(execution.error())) {
+        if (execution.status() == Execution.Status.FAILED && BadInputException.class.getName().equals(execution.error())) {
             return ExitCodes.BAD_INPUT;
         }
         return targetsFailed() ? ExitCodes.TARGETS_FAILED : ExitCodes.RUN_FAILED;
     }
 
     /** One line: the status, how long, and why it failed. */
-    String summary(Instant now) {
-        Instant start = execution.startDate();
-        Instant end = execution.stopDate() == null ? now : execution.stopDate();
+    public String summary(Instant now) {
+        Instant start = execution.start();
+        Instant end = execution.stop() == null ? now : execution.stop();
         String took = start == null ? "" : " " + (running() ? "for " : "in ") + duration(Duration.between(start, end));
         String cause = execution.cause() == null ? "" : ": " + execution.cause();
         return switch (execution.status()) {
@@ -59,7 +57,7 @@ final class ExecutionEnd {
         };
     }
 
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         long s = Math.max(0, d.getSeconds());
         if (s < 60) {
             return s + " s";

@@ -1,3 +1,5 @@
+package dev.cloudbench.cli.measurement;
+
 import dev.cloudbench.cli.local.DirectoryStore;
 import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.Rounds;
@@ -55,13 +57,14 @@ import java.util.function.ToDoubleFunction;
  */
 public final class AbMeasurement {
     private record Options(int trials, double minutes, double targetMs, int warmup, int runs, int roundsMin,
-                           int roundsMax, int naiveRuns, Path out) {
+                           int roundsMax, int naiveRuns, Path out, List<String> scenarios) {
         static Options parse(String[] args) {
             Map<String, String> o = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
                     throw new IllegalArgumentException("usage: [--trials N] [--minutes M] [--target-ms MS] [--warmup W]"
-                            + " [--runs R] [--rounds-min N] [--rounds-max N] [--naive-runs N] [--out DIR]");
+                            + " [--runs R] [--rounds-min N] [--rounds-max N] [--naive-runs N] [--out DIR]"
+                            + " [--scenarios aa,plus2,plus5]");
                 }
                 o.put(args[i].substring(2), args[++i]);
             }
@@ -72,7 +75,19 @@ public final class AbMeasurement {
                     Integer.parseInt(o.getOrDefault("rounds-min", "20")),
                     Integer.parseInt(o.getOrDefault("rounds-max", "60")),
                     Integer.parseInt(o.getOrDefault("naive-runs", "60")),
-                    Path.of(o.getOrDefault("out", "ab-measurement-results")));
+                    Path.of(o.getOrDefault("out", "ab-measurement-results")),
+                    scenarios(o.getOrDefault("scenarios", String.join(",", SCENARIOS))));
+        }
+
+        /** A subset of {@link AbMeasurement#SCENARIOS}, in the order given (a quick look, or the smoke test). */
+        private static List<String> scenarios(String list) {
+            List<String> chosen = List.of(list.split(","));
+            for (String s : chosen) {
+                if (!List.of(SCENARIOS).contains(s)) {
+                    throw new IllegalArgumentException("--scenarios: '" + s + "' is not one of " + String.join(", ", SCENARIOS));
+                }
+            }
+            return chosen;
         }
     }
 
@@ -123,9 +138,10 @@ public final class AbMeasurement {
             }
             trial++;
             double trialStart = (System.nanoTime() - start) / 1e9;
-            for (int s = 0; s < SCENARIOS.length; s++) {
+            List<String> scenarios = options.scenarios();
+            for (int s = 0; s < scenarios.size(); s++) {
                 // Rotate scenarios and methods per trial: no scenario always runs at the same time of a trial.
-                String scenario = SCENARIOS[(s + trial) % SCENARIOS.length];
+                String scenario = scenarios.get((s + trial) % scenarios.size());
                 sampleLoad();
                 if ((trial + s) % 2 == 0) {
                     interleaved(trial, scenario);
@@ -251,7 +267,9 @@ public final class AbMeasurement {
 
     private void summary(int trials, double totalSeconds) throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "%d trial(s) in %.1f min; each trial runs A/A, +2 %% and +5 %% with every"
+        String runs = options.scenarios().size() == SCENARIOS.length ? "A/A, +2 %% and +5 %%"
+                : String.join(", ", options.scenarios());
+        md.append(String.format(Locale.ROOT, "%d trial(s) in %.1f min; each trial runs " + runs + " with every"
                 + " method. Interleaved: rounds of %d warmup + %d runs per variant, first look after %d rounds, at most"
                 + " %d. Naive: %d warmup + %d runs per command.%n", trials, totalSeconds / 60, options.warmup(),
                 options.runs(), options.roundsMin(), options.roundsMax(), options.warmup(), options.naiveRuns()));

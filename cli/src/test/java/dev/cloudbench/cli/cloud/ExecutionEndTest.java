@@ -1,8 +1,8 @@
-package dev.cloudbench.cli.command;
+package dev.cloudbench.cli.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloudbench.cli.ExitCodes;
+import dev.cloudbench.cli.output.ExitCodes;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -13,8 +13,8 @@ class ExecutionEndTest {
     private static final Instant NOW = Instant.parse("2026-01-01T13:30:00Z");
 
     private static ExecutionEnd end(ExecutionStatus status, String error, String cause, Instant stop) {
-        return new ExecutionEnd("r1", DescribeExecutionResponse.builder().status(status).error(error).cause(cause)
-                .startDate(START).stopDate(stop).build());
+        return new ExecutionEnd("r1", Execution.of(DescribeExecutionResponse.builder().name("r1").status(status)
+                .error(error).cause(cause).startDate(START).stopDate(stop).build()));
     }
 
     @Test
