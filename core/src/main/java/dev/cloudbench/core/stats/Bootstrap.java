@@ -127,7 +127,7 @@ public final class Bootstrap {
      * The median of one resample with replacement, in O(n): count how often each order statistic
      * is drawn, then walk the counts to the middle. No sorting per resample.
      */
-    private static double resampledMedian(double[] sorted, int[] counts, RandomGenerator rng) {
+    static double resampledMedian(double[] sorted, int[] counts, RandomGenerator rng) {
         int n = sorted.length;
         Arrays.fill(counts, 0);
         for (int i = 0; i < n; i++) {
@@ -150,6 +150,11 @@ public final class Bootstrap {
     }
 
     private Interval percentile(double[] statistics) {
+        return percentile(statistics, level);
+    }
+
+    /** The central {@code level} percentile interval of {@code statistics} (sorted in place). */
+    static Interval percentile(double[] statistics, double level) {
         Arrays.sort(statistics);
         double tail = (1 - level) / 2;
         return new Interval(Quantiles.quantile(statistics, tail), Quantiles.quantile(statistics, 1 - tail), level);
