@@ -53,6 +53,11 @@ public final class Bootstrap {
         return level;
     }
 
+    /** A fresh generator for one interval (also for {@link HierarchicalBootstrap}). */
+    RandomGenerator generator() {
+        return generators.get();
+    }
+
     /** Interval for the median of {@code times}; null with fewer than two times (nothing to resample). */
     public Interval median(double[] times) {
         if (times.length < 2) {

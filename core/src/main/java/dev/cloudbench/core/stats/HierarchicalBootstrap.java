@@ -2,8 +2,6 @@ package dev.cloudbench.core.stats;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,26 +27,17 @@ public final class HierarchicalBootstrap {
     /** Instances a group needs before an interval over instances means anything. */
     public static final int MIN_INSTANCES = 2;
 
-    private final Supplier<RandomGenerator> generators;
-    private final int resamples;
-    private final double level;
+    /** Its generators, resamples and level. */
+    private final Bootstrap settings;
 
-    public HierarchicalBootstrap(Supplier<RandomGenerator> generators, int resamples, double level) {
-        if (resamples < 100) {
-            throw new IllegalArgumentException("at least 100 resamples, not " + resamples);
-        }
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level " + level + " outside (0, 1)");
-        }
-        this.generators = generators;
-        this.resamples = resamples;
-        this.level = level;
+    /** With the generators, resamples and level of {@code settings}. */
+    public HierarchicalBootstrap(Bootstrap settings) {
+        this.settings = settings;
     }
 
     /** What cloudbench publishes: the settings and seed of {@link Bootstrap#standard()}. */
     public static HierarchicalBootstrap standard() {
-        return new HierarchicalBootstrap(() -> new SplittableRandom(Bootstrap.DEFAULT_SEED), Bootstrap.DEFAULT_RESAMPLES,
-                Bootstrap.DEFAULT_LEVEL);
+        return new HierarchicalBootstrap(Bootstrap.standard());
     }
 
     /**
@@ -81,16 +70,16 @@ public final class HierarchicalBootstrap {
         if (top.length < MIN_INSTANCES || bottom.length < MIN_INSTANCES || !(median(denominator) > 0)) {
             return null;
         }
-        RandomGenerator rng = generators.get();
+        RandomGenerator rng = settings.generator();
         Scratch topScratch = new Scratch(top);
         Scratch bottomScratch = new Scratch(bottom);
-        double[] ratios = new double[resamples];
-        for (int i = 0; i < resamples; i++) {
+        double[] ratios = new double[settings.resamples()];
+        for (int i = 0; i < ratios.length; i++) {
             double t = topScratch.resampledMedian(rng);
             double b = bottomScratch.resampledMedian(rng);
             ratios[i] = b > 0 ? t / b : Double.POSITIVE_INFINITY;
         }
-        return Bootstrap.percentile(ratios, level);
+        return Bootstrap.percentile(ratios, settings.level());
     }
 
     private static double[][] sortedInstances(List<double[]> instances) {

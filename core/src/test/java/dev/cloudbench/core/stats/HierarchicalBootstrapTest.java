@@ -28,9 +28,7 @@ class HierarchicalBootstrapTest {
             List<double[]> a = group(rng, Math.log(TRUE_RATIO), 8, 10);
             List<double[]> b = group(rng, 0, 8, 10);
             Interval hierarchical = bootstrap(d).ratioOfMedians(a, b);
-            long seed = d;
-            Interval pooled = new Bootstrap(() -> new SplittableRandom(seed), RESAMPLES, 0.95)
-                    .ratioOfMedians(pooled(a), pooled(b));
+            Interval pooled = settings(d).ratioOfMedians(pooled(a), pooled(b));
             hierarchicalCovered += hierarchical.contains(TRUE_RATIO) ? 1 : 0;
             pooledCovered += pooled.contains(TRUE_RATIO) ? 1 : 0;
         }
@@ -73,7 +71,11 @@ class HierarchicalBootstrapTest {
     }
 
     private static HierarchicalBootstrap bootstrap(long seed) {
-        return new HierarchicalBootstrap(() -> new SplittableRandom(seed), RESAMPLES, 0.95);
+        return new HierarchicalBootstrap(settings(seed));
+    }
+
+    private static Bootstrap settings(long seed) {
+        return new Bootstrap(() -> new SplittableRandom(seed), RESAMPLES, 0.95);
     }
 
     /** {@code instances} instances of a group whose log-median is {@code mu}, {@code runs} runs each. */
