@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
         footer = {"  cloudbench local suite.json                      # measures the noise once",
             "  cloudbench plan suite.json --detect 2 --noise cloudbench-results/runs/<run-id>/results.json",
             "  cloudbench plan suite.json --detect 5 --noise results.json --instance-type c7g.large"},
-        description = {"Plan a run: rounds and replicas needed to detect a PCT change (5 % false positives, 90 % power),",
+        description = {"Plan a run: rounds and replicas needed to detect a PCT change (5 %% false positives, 90 %% power),",
             "from the noise a previous run of the suite measured, with the instance time and cost."})
 public final class PlanCommand implements Callable<Integer> {
     @CommandLine.Spec
