@@ -177,7 +177,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value)
+        return Math.abs(value - Math.rint(value)) < 1e-9 ? String.valueOf((long) Math.rint(value))
                 : String.format(Locale.ROOT, "%.2g", value);
     }
 }

@@ -10,6 +10,7 @@ import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.results.VariantComparison;
+import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.stats.PairedRules;
 import dev.cloudbench.core.stats.Quantiles;
 import dev.cloudbench.core.stats.SampleSize;
@@ -43,6 +44,8 @@ public final class Planner {
      * this project's 2-core VM (docs/measurement.md, "Limits"). Rounds call it once per variant.
      */
     static final double SECONDS_PER_HYPERFINE_CALL = 0.2;
+    /** Plain comparisons call a change when the 95 % bootstrap interval of the ratio excludes 1. */
+    static final double UNPAIRED_ALPHA = 1 - Bootstrap.DEFAULT_LEVEL;
 
     private Planner() {
     }
@@ -80,7 +83,7 @@ public final class Planner {
         }
         boolean paired = suite.hasVariants();
         int comparisons = paired ? keys.size() * (suite.variants().size() - 1) : 1;
-        double alpha = paired ? PairedRules.DEFAULT.alpha() : 0.05;
+        double alpha = paired ? PairedRules.DEFAULT.alpha() : UNPAIRED_ALPHA;
         double change = changePercent / 100;
         List<PlanTarget> planned = targets.isEmpty() ? kinds(measured) : targets;
         List<RunPlan.TargetPlan> plans = new ArrayList<>();
@@ -261,7 +264,7 @@ public final class Planner {
         int runs;
         int replicas = 1;
         if (between > 0) {
-            SampleSize.Split split = SampleSize.split(within, between, change, 0.05, POWER, 2, SampleSize.ARE_MEDIAN,
+            SampleSize.Split split = SampleSize.split(within, between, change, UNPAIRED_ALPHA, POWER, 2, SampleSize.ARE_MEDIAN,
                     MAX_REPLICAS, MAX_RUNS);
             if (split == null) {
                 return new RowPlan(row(k, within, "runs", null, MAX_REPLICAS, null, "the instances disagree too much: more"
@@ -270,7 +273,7 @@ public final class Planner {
             runs = split.units();
             replicas = split.instances();
         } else {
-            runs = SampleSize.unpairedRuns(within, change, 0.05, POWER);
+            runs = SampleSize.unpairedRuns(within, change, UNPAIRED_ALPHA, POWER);
         }
         runs = Math.max(runs, VerdictRules.DEFAULT.minRuns());
         if (runs > MAX_RUNS) {
