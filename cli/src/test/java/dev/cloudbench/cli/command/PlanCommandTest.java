@@ -111,6 +111,39 @@ class PlanCommandTest {
     }
 
     @Test
+    void plan_ofASuiteWithoutVariants_countsRunsPerBenchmark_andSaysWhatOneInstanceCannotShow() throws IOException {
+        Path suite = dir.resolve("plain.json");
+        Files.writeString(suite, "{\"name\": \"plain\", \"runs\": 10,"
+                + " \"benchmarks\": [{\"name\": \"hash\", \"command\": \"sha256sum x\"}]}");
+        SplittableRandom rng = new SplittableRandom(9);
+        double[] times = new double[20];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = 0.1 * (1 + (rng.nextDouble() - 0.5) * 0.06);
+        }
+        var target = new TargetResult("t", "x86_64", "c7i.large", "spot", "succeeded", null, null,
+                List.of(new BenchmarkResult("hash", "sha256sum x", Map.of(), 20, Statistics.of(times), null, List.of(),
+                        times, List.of(), null, null, null)), List.of(), null, null);
+        Path noise = Files.createDirectories(dir.resolve("runs/p")).resolve("results.json");
+        Files.write(noise, Json.writePretty(new RunResults(RunResults.SCHEMA, "p", "plain", "succeeded",
+                "2026-01-01T00:00:00Z", List.of(target))));
+
+        int code = run("plan", suite.toString(), "--detect", "2", "--noise", noise.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        int runs = Planner.plan(InputReader.suiteFile(suite), 2,
+                new ResultsFiles(Bootstrap.standard(), Clock.systemUTC()).load(noise).results(), List.of(),
+                PriceTable.bundled()).targets().get(0).units();
+        assertThat(out.toString())
+                .contains("detect a 2 % change at a 5 % false-positive rate with 90 % power")
+                .contains("plain runs against a baseline run")
+                .containsPattern("benchmark +metric +noise +from +runs +replicas +instance time")
+                .containsPattern("hash +wall-time +[0-9.]+ % +runs +" + runs + " +1 ")
+                .contains("Target x86_64 c7i.large (noise of 1 instance (x86_64 c7i.large))")
+                .contains("cost about $")
+                .contains("instance-to-instance difference");
+    }
+
+    @Test
     void plan_withoutNoise_saysWhatItNeeds_inOneLine_exit2() throws IOException {
         int code = run("plan", suite("ab").toString(), "--detect", "2");
 
