@@ -9,6 +9,7 @@ import dev.cloudbench.cli.command.HistoryCommand;
 import dev.cloudbench.cli.command.InvokeCommand;
 import dev.cloudbench.cli.command.ListCommand;
 import dev.cloudbench.cli.command.LocalCommand;
+import dev.cloudbench.cli.command.PlanCommand;
 import dev.cloudbench.cli.command.ReportCommand;
 import dev.cloudbench.cli.command.ResultsCommand;
 import dev.cloudbench.cli.command.RunCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
         description = "Reproducible, multi-architecture benchmark runs — in AWS or on this machine.",
         subcommands = {RunCommand.class, StatusCommand.class, StopCommand.class, ResultsCommand.class, ListCommand.class,
             CleanupCommand.class, LocalCommand.class, ReportCommand.class, HistoryCommand.class, ScriptCommand.class,
-            InvokeCommand.class, GithubCommand.class, CommandLine.HelpCommand.class},
+            InvokeCommand.class, GithubCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cloudbench local examples/suites/quickstart.json",
             "  cloudbench run examples/suites/quickstart.json --arch both",

@@ -61,8 +61,9 @@ class DependencyRuleTest {
             // Domain rules over records and ports: validation, costs, the rounds' statistics, the
             // instance scripts, run ids. No store is written here.
             Layer.of("rules", "validation", "cost", "rounds", "script", "runid"),
-            // One service per state-machine task: the domain rules applied through the ports.
-            Layer.of("services", "service"),
+            // One service per state-machine task: the domain rules applied through the ports; and the
+            // planner, which turns a previous run's noise into rounds, replicas and cost before a run.
+            Layer.of("services", "service", "plan"),
             // Reports on top: rendering, history and change points, pull-request checks, Publish
             // Report's service that assembles results.json and renders them, and the CLI's reader of
             // results on disk. They read what the layers below produced; nothing below reads them.

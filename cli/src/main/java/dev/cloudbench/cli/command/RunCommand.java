@@ -94,6 +94,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--stop-on-interrupt", description = "on Ctrl-C stop the run without asking (for CI)")
     boolean stopOnInterrupt;
 
+    @Option(names = "--dry-run", description = "validate and print the run's targets (with --detect and --noise, its plan); "
+            + "start nothing")
+    boolean dryRun;
+
+    @Mixin
+    PlanCommand.Options plan;
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "cloudbench-results",
             description = "where the results are copied, laid out as in S3 (default: ${DEFAULT-VALUE})")
     Path output;
@@ -124,6 +131,10 @@ public final class RunCommand implements Callable<Integer> {
         for (Target t : request.targets()) {
             out.println("  " + t.architecture() + " " + t.instanceType() + " " + t.effectiveMarket()
                     + (t.threadsPerCore() == null ? "" : ", one thread per core"));
+        }
+        Integer dryRunExit = plan.dryRun(dryRun, suite, request.targets(), out);
+        if (dryRunExit != null) {
+            return dryRunExit;
         }
         String arn = cloud.executions().start(request);
         out.println("Started run " + id);

@@ -53,6 +53,11 @@ public final class Bootstrap {
         return level;
     }
 
+    /** A fresh generator for one interval (also for {@link HierarchicalBootstrap}). */
+    RandomGenerator generator() {
+        return generators.get();
+    }
+
     /** Interval for the median of {@code times}; null with fewer than two times (nothing to resample). */
     public Interval median(double[] times) {
         if (times.length < 2) {
@@ -127,7 +132,7 @@ public final class Bootstrap {
      * The median of one resample with replacement, in O(n): count how often each order statistic
      * is drawn, then walk the counts to the middle. No sorting per resample.
      */
-    private static double resampledMedian(double[] sorted, int[] counts, RandomGenerator rng) {
+    static double resampledMedian(double[] sorted, int[] counts, RandomGenerator rng) {
         int n = sorted.length;
         Arrays.fill(counts, 0);
         for (int i = 0; i < n; i++) {
@@ -150,6 +155,11 @@ public final class Bootstrap {
     }
 
     private Interval percentile(double[] statistics) {
+        return percentile(statistics, level);
+    }
+
+    /** The central {@code level} percentile interval of {@code statistics} (sorted in place). */
+    static Interval percentile(double[] statistics, double level) {
         Arrays.sort(statistics);
         double tail = (1 - level) / 2;
         return new Interval(Quantiles.quantile(statistics, tail), Quantiles.quantile(statistics, 1 - tail), level);

@@ -32,7 +32,7 @@ public record PairedEstimate(int rounds, double ratio, Interval interval, double
         }
         double centre = WalshAverages.of(logRatios).median();
         return new PairedEstimate(n, Math.exp(centre), bootstrap.pairedRatio(logRatios), SignedRank.pValue(logRatios),
-                robustSpread(logRatios));
+                Quantiles.robustSpread(logRatios));
     }
 
     /** The change in percent: +2.5 means 2.5 % more time. */
@@ -46,14 +46,5 @@ public record PairedEstimate(int rounds, double ratio, Interval interval, double
      */
     private static double positive(double seconds) {
         return Math.max(seconds, 1e-9);
-    }
-
-    static double robustSpread(double[] values) {
-        double median = Quantiles.median(Quantiles.sorted(values));
-        double[] deviations = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            deviations[i] = Math.abs(values[i] - median);
-        }
-        return 1.4826 * Quantiles.median(Quantiles.sorted(deviations));
     }
 }

@@ -32,4 +32,17 @@ public final class Quantiles {
         int above = Math.min(below + 1, sorted.length - 1);
         return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
     }
+
+    /**
+     * A robust standard deviation: 1.4826 × the median absolute deviation from the median (equal to
+     * the standard deviation for normal samples, unmoved by a few wild values). Any order, non-empty.
+     */
+    public static double robustSpread(double[] values) {
+        double median = median(sorted(values));
+        double[] deviations = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            deviations[i] = Math.abs(values[i] - median);
+        }
+        return 1.4826 * median(sorted(deviations));
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.cloudbench.core.testing.Samples;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.apache.commons.statistics.inference.PValueMethod;
 import org.junit.jupiter.api.Test;
 
 class SignedRankTest {
@@ -33,20 +34,31 @@ class SignedRankTest {
     }
 
     @Test
-    void doubledMidRanks_shareTheMeanRank_betweenTiedMagnitudes() {
-        assertThat(SignedRank.doubledMidRanks(new double[] {-2, 1, 2, 3})).containsExactly(5, 2, 5, 8);
-    }
-
-    @Test
     void pValue_withTies_staysExactAndBetweenZeroAndOne() {
         double[] tied = {1, -1, 1, 1, 2, 2, -2, 3, 3, 3};
         assertThat(SignedRank.pValue(tied)).isBetween(0.0, 1.0).isGreaterThan(0.05);
     }
 
     @Test
+    void pValue_withTies_isTheTieCorrectedNormalApproximation() {
+        // |d| = 1,1,2,3 get mid-ranks 1.5,1.5,3,4; W+ = 1.5+3+4 = 8.5, E = 5, Var = (4·5·9 − (2³−2)/2)/24
+        // = 7.375; z = (8.5 − 5 − 0.5)/√7.375; R: wilcox.test(c(-1,1,2,3), exact=FALSE) gives 0.2693.
+        double z = 3 / Math.sqrt(7.375);
+        double expected = 2 * org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).survivalProbability(z);
+        assertThat(SignedRank.pValue(new double[] {-1, 1, 2, 3})).isCloseTo(expected, within(1e-12))
+                .isCloseTo(0.2693, within(1e-4));
+    }
+
+    @Test
+    void pValue_dropsZeroDifferences_beforeRanking() {
+        assertThat(SignedRank.pValue(new double[] {0, 1, 2, 0, 3, 4, 5})).isCloseTo(0.0625, within(1e-12));
+    }
+
+    @Test
     void exactAndNormal_agree_whereTheySwitch() {
-        double[] d = centred(Samples.normal(9, SignedRank.EXACT_UP_TO, 10.15, 1));
-        assertThat(SignedRank.pValue(d, false)).isCloseTo(SignedRank.pValue(d, true), within(0.002));
+        double[] d = centred(Samples.normal(9, 200, 10.15, 1));
+        assertThat(SignedRank.pValue(d, PValueMethod.ASYMPTOTIC))
+                .isCloseTo(SignedRank.pValue(d, PValueMethod.EXACT), within(0.002));
     }
 
     @Test
@@ -61,8 +73,12 @@ class SignedRankTest {
     }
 
     @Test
-    void upperNormalTail_matchesKnownQuantiles() {
-        assertThat(SignedRank.upperNormalTail(1.959964)).isCloseTo(0.025, within(1e-6));
-        assertThat(SignedRank.upperNormalTail(0)).isCloseTo(0.5, within(1e-6));
+    void pValue_isExact_atTheRoundBudgetsLimit_quickly() {
+        // rounds.max is at most 500: the exact distribution must stay cheap there.
+        double[] d = centred(Samples.normal(4, 500, 10.05, 1));
+        long start = System.nanoTime();
+        double p = SignedRank.pValue(d);
+        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+        assertThat(p).isCloseTo(SignedRank.pValue(d, PValueMethod.ASYMPTOTIC), within(0.002));
     }
 }
