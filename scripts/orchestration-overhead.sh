@@ -19,6 +19,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 "$root/cloudbench" local "$suite" --output "$work/warm-up" >/dev/null
+# The direct run needs hyperfine on its PATH, as `cloudbench local` provides it.
+PATH="$("$root/scripts/provision-hyperfine.sh"):$PATH"
 "$root/cloudbench" script "$suite" --store "$work/direct-store" > "$work/script.sh"
 
 now() { date +%s.%N; }
