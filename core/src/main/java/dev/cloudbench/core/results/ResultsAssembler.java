@@ -74,9 +74,10 @@ public final class ResultsAssembler {
                 : outcome.error();
         Interruption interruption = store.get(StoreLayout.interruption(runId, target.targetId()))
                 .map(b -> Json.read(b, Interruption.class)).orElse(null);
+        InstanceTime instanceTime = InstanceTime.of(environment, outcome == null ? null : outcome.terminatedAt());
         return new TargetResult(target.targetId(), target.architecture(), target.instanceType(), target.market(),
                 status, error, environment, results, missing,
-                Costs.of(environment, target.instanceType(), target.market(), prices), null, rounds, comparisons,
-                interruption);
+                Costs.of(environment, instanceTime, target.instanceType(), target.market(), prices), null, rounds,
+                comparisons, interruption, instanceTime);
     }
 }

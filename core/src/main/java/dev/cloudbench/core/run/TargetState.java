@@ -27,6 +27,7 @@ import dev.cloudbench.core.port.LaunchedInstance;
  * @param rounds      a suite with variants: the last round of the command started
  * @param moreRounds  set by "Collect Results" when the rounds measured so far left a comparison
  *                    unsettled and the budget allows more: "Start Benchmark" then measures the next rounds
+ * @param readyAt     when "Check Instance" found the instance ready (ISO-8601), for the instance-time account
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetState(
@@ -46,11 +47,12 @@ public record TargetState(
         int attempt,
         LaunchedInstance interrupted,
         Integer rounds,
-        Boolean moreRounds) {
+        Boolean moreRounds,
+        String readyAt) {
 
     public static TargetState start(String runId, String deadline, PlannedTarget target) {
         return new TargetState(runId, deadline, target, null, null, null, null, null, 0, null, null, null, null, 0, null,
-                null, null);
+                null, null, null);
     }
 
     public TargetState withInstance(LaunchedInstance launched) {
@@ -60,13 +62,18 @@ public record TargetState(
     /** Launched, with the deadline the instance was launched with ({@code targetDeadline}, ISO-8601). */
     public TargetState withInstance(LaunchedInstance launched, String targetDeadline) {
         return new TargetState(runId, targetDeadline, target, launched, false, null, null, null, 0, null, null, null,
-                null, attempt, interrupted, null, null);
+                null, attempt, interrupted, null, null, null);
     }
 
     public TargetState withReady(boolean isReady) {
+        return withReady(isReady, readyAt);
+    }
+
+    /** Checked once more; {@code at} is when it was found ready (ISO-8601), null while it is not. */
+    public TargetState withReady(boolean isReady, String at) {
         return new TargetState(runId, deadline, target, instance, isReady, commandId, done, progress, checks + 1,
                 startedAt, finishedAt, error, failedState, attempt, interrupted, rounds,
-                moreRounds);
+                moreRounds, at);
     }
 
     public TargetState withCommand(String id, String at) {
@@ -76,25 +83,25 @@ public record TargetState(
     /** The benchmark command started at {@code at}; {@code lastRound} null without variants. */
     public TargetState withCommand(String id, String at, Integer lastRound) {
         return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, at, null, null, null,
-                attempt, interrupted, lastRound, null);
+                attempt, interrupted, lastRound, null, readyAt);
     }
 
     /** A command measuring more rounds started; the benchmark's start stays the first command's. */
     public TargetState withMoreRoundsCommand(String id, int lastRound) {
         return new TargetState(runId, deadline, target, instance, ready, id, false, null, 0, startedAt, null, null, null,
-                attempt, interrupted, lastRound, null);
+                attempt, interrupted, lastRound, null, readyAt);
     }
 
     public TargetState withBenchmarkStatus(boolean isDone, Progress latest) {
         return new TargetState(runId, deadline, target, instance, ready, commandId, isDone, latest, checks + 1,
                 startedAt, finishedAt, error, failedState, attempt, interrupted, rounds,
-                moreRounds);
+                moreRounds, readyAt);
     }
 
     public TargetState withFinishedAt(String at) {
         return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
                 startedAt, at, error, failedState, attempt, interrupted, rounds,
-                moreRounds);
+                moreRounds, readyAt);
     }
 
     /** True when "Collect Results" asked for more rounds. */
@@ -105,6 +112,6 @@ public record TargetState(
     /** Collected so far; {@code more} asks "Start Benchmark" for the next rounds. */
     public TargetState withRoundsCollected(String at, boolean more) {
         return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
-                startedAt, at, error, failedState, attempt, interrupted, rounds, more);
+                startedAt, at, error, failedState, attempt, interrupted, rounds, more, readyAt);
     }
 }

@@ -41,7 +41,7 @@ final class EnvironmentReader {
                 instance == null ? null : instance.market(), instance == null ? null : instance.zone(),
                 instance == null ? null : instance.instanceId(), instance == null ? null : instance.imageId(),
                 cpuModel, cores, kernel, os, hyperfine, commit, instance == null ? null : instance.launchedAt(),
-                price, priceSource, state.startedAt(), finishedAt, variantCommits);
+                price, priceSource, state.startedAt(), finishedAt, variantCommits, state.readyAt());
     }
 
     private static Optional<String> text(ResultStorePort store, String key) {

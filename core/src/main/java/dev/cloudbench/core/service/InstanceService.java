@@ -89,7 +89,7 @@ public final class InstanceService {
             throw new InstanceNotReadyException("instance " + id + " of target " + state.target().targetId()
                     + " not ready for commands after " + (state.checks() + 1) + " checks");
         }
-        return state.withReady(ready);
+        return state.withReady(ready, ready ? clock.instant().toString() : null);
     }
 
     /**

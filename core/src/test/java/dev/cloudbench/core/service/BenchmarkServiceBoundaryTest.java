@@ -120,7 +120,7 @@ class BenchmarkServiceBoundaryTest {
         TargetEndService ends = new TargetEndService(new InstanceService(fleet, shell, null, clock), service(), store, clock);
         TargetState failed = new TargetState(state.runId(), state.deadline(), state.target(), state.instance(), true,
                 state.commandId(), false, null, 3, state.startedAt(), null,
-                new StepError("States.Timeout", "Check Benchmark timed out"), "Check Benchmark", 0, null, null, null);
+                new StepError("States.Timeout", "Check Benchmark timed out"), "Check Benchmark", 0, null, null, null, null);
 
         TargetOutcome outcome = ends.failed(failed);
 
