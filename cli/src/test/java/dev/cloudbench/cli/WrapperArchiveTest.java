@@ -66,7 +66,12 @@ class WrapperArchiveTest {
         Path src = Files.createDirectories(clone.resolve("jar-src-" + greeting));
         Files.writeString(src.resolve("Main.java"), """
                 public class Main {
-                    public static void main(String[] args) {
+                    public static void main(String[] args) throws Exception {
+                        if (args.length > 1 && args[1].equals("wait")) {
+                            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("stopped")));
+                            System.out.println("waiting");
+                            Thread.sleep(120_000);
+                        }
                         System.out.println("%s " + String.join(" ", args));
                         System.err.println(String.join(" ", java.lang.management.ManagementFactory
                                 .getRuntimeMXBean().getInputArguments()));
@@ -183,5 +188,24 @@ class WrapperArchiveTest {
         } finally {
             jar.getParent().toFile().setWritable(true);
         }
+    }
+
+    @Test
+    void interruptedWhileWritingTheArchive_theJvmStillGetsTheSignal_andNoTemporaryFileIsLeft() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", clone.resolve("cloudbench").toString(), "local", "wait");
+        Path out = clone.resolve("out.txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(clone.resolve("err.txt").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(out).contains("waiting") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(out)).contains("waiting");
+
+        // Ctrl-C as a terminal sends it, to the wrapper: its JVM is a background job that ignores SIGINT.
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the run stopped").isTrue();
+        assertThat(Files.readString(out)).contains("stopped").doesNotContain("hello");
+        assertThat(archives()).allSatisfy(a -> assertThat(a.getFileName().toString()).endsWith(".jsa"));
     }
 }
