@@ -208,4 +208,21 @@ class WrapperArchiveTest {
         assertThat(Files.readString(out)).contains("stopped").doesNotContain("hello");
         assertThat(archives()).allSatisfy(a -> assertThat(a.getFileName().toString()).endsWith(".jsa"));
     }
+
+    @Test
+    void sourcesNewerThanTheJar_areBuiltFirst() throws Exception {
+        Path bin = Files.createDirectories(clone.resolve("fake-bin"));
+        executable(bin.resolve("mvn"), "#!/bin/bash\necho \"mvn $*\" > '" + clone.resolve("mvn.log") + "'\nexit 1\n");
+        Files.writeString(clone.resolve("cli/src/main/java/Changed.java"), "class Changed {}\n");
+        Files.setLastModifiedTime(clone.resolve("cli/src/main/java/Changed.java"),
+                FileTime.from(Instant.now().plusSeconds(5)));
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", clone.resolve("cloudbench").toString(), "report", "x");
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process p = pb.redirectErrorStream(true).redirectOutput(clone.resolve("out.txt").toFile()).start();
+
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(4);
+        assertThat(Files.readString(clone.resolve("mvn.log"))).startsWith("mvn -B -DskipTests -pl cli -am package");
+        assertThat(Files.readString(clone.resolve("out.txt"))).contains("cloudbench: the build failed");
+    }
 }
