@@ -18,7 +18,17 @@ has() { command -v "$1" >/dev/null 2>&1; }
 if ! has java; then
   miss "JDK 17+: no java on the PATH (Debian: sudo apt-get install openjdk-17-jdk)"
 else
-  java_major="$(java -version 2>&1 | sed -nE '1s/.*version "(1\.)?([0-9]+).*/\2/p')"
+  # The JDK's release file answers without starting a JVM (a few hundred milliseconds on every
+  # `cloudbench local`); `java -version` when there is none.
+  java_release="$(readlink -f "$(command -v java)" 2>/dev/null || true)"
+  java_release="${java_release%/bin/java}/release"
+  java_major=""
+  if [ -f "$java_release" ]; then
+    java_major="$(sed -nE 's/^JAVA_VERSION="(1\.)?([0-9]+).*/\2/p' "$java_release")"
+  fi
+  if [ -z "$java_major" ]; then
+    java_major="$(java -version 2>&1 | sed -nE '1s/.*version "(1\.)?([0-9]+).*/\2/p')"
+  fi
   if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then
     miss "JDK 17+: java on the PATH is version ${java_major:-unknown} (Debian: sudo apt-get install openjdk-17-jdk)"
   fi

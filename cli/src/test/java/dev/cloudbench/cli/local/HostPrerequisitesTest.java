@@ -68,4 +68,28 @@ class HostPrerequisitesTest {
         Path first = Path.of(path.substring(0, path.indexOf(':')));
         assertThat(first.resolve("hyperfine")).isExecutable();
     }
+
+    @Test
+    void checkedByTheWrapper_isTrusted_withoutRunningTheScriptAgain() throws Exception {
+        Path hyperfine = Files.createDirectories(dir.resolve("checked-bin"));
+        Files.writeString(hyperfine.resolve("hyperfine"), "#!/bin/sh\n");
+        hyperfine.resolve("hyperfine").toFile().setExecutable(true);
+        Map<String, String> env = new java.util.HashMap<>(bareHost());
+        env.put(HostPrerequisites.CHECKED, hyperfine.toString());
+
+        String path = HostPrerequisites.check(HOME, env, new PrintWriter(new StringWriter()));
+
+        assertThat(path).as("the bare host would fail the script").isEqualTo(hyperfine + ":" + env.get("PATH"));
+    }
+
+    @Test
+    void checkedByTheWrapper_withoutHyperfineThere_isCheckedAgain() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(bareHost());
+        env.put(HostPrerequisites.CHECKED, Files.createDirectories(dir.resolve("no-hyperfine")).toString());
+
+        MissingPrerequisiteException e = catchThrowableOfType(MissingPrerequisiteException.class,
+                () -> HostPrerequisites.check(HOME, env, new PrintWriter(new StringWriter())));
+
+        assertThat(e.problems()).anyMatch(p -> p.startsWith("hyperfine: "));
+    }
 }

@@ -82,9 +82,10 @@ public final class ResultsAssembler {
                 : outcome.error();
         Interruption interruption = store.get(StoreLayout.interruption(runId, target.targetId()))
                 .map(b -> Json.read(b, Interruption.class)).orElse(null);
-        return new TargetResult(target.targetId(), target.architecture().id(), target.instanceType(),
-                target.market().id(), status, error, environment, results, missing,
-                Costs.of(environment, target.instanceType(), target.market().id(), prices), null, rounds, comparisons,
-                interruption);
+        InstanceTime instanceTime = InstanceTime.of(environment, outcome == null ? null : outcome.terminatedAt());
+        return new TargetResult(target.targetId(), target.architecture().id(), target.instanceType(), target.market().id(),
+                status, error, environment, results, missing,
+                Costs.of(environment, instanceTime, target.instanceType(), target.market().id(), prices), null, rounds,
+                comparisons, interruption, instanceTime);
     }
 }

@@ -4,6 +4,7 @@ import dev.cloudbench.core.report.Table.Cell;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.Cost;
 import dev.cloudbench.core.results.Environment;
+import dev.cloudbench.core.results.InstanceTime;
 import dev.cloudbench.core.results.VariantComparison;
 import dev.cloudbench.core.stats.BenchmarkWarning;
 import dev.cloudbench.core.stats.Comparison;
@@ -120,22 +121,30 @@ public final class ReportTables {
         return t.build();
     }
 
-    /** What each target cost, and the run's total of what is known. */
+    /**
+     * What each target cost, and the run's total of what is known. Instance time is split into
+     * benchmarking (first benchmark start to last results collected) and overhead (the rest:
+     * launch to the first benchmark, last benchmark to the terminate request), both billed.
+     */
     public static Table cost(RunAnalysis a) {
         Table.Builder t = new Table.Builder().text("target").text("market").number("instance time")
-                .number("price / hour").text("price source").number("cost");
+                .number("benchmarking").number("overhead").number("price / hour").text("price source").number("cost");
         for (TargetView v : a.targets()) {
             Cost c = v.result().cost();
             Environment e = v.result().environment();
+            InstanceTime time = v.result().instanceTime();
             String market = e != null && e.market() != null ? e.market() : v.result().market();
+            Cell benchmarking = duration(time == null ? null : time.benchmarkSeconds());
+            Cell overhead = duration(time == null ? null : time.overheadSeconds());
             if (c == null) {
-                t.row(List.of(Cell.of(v.id()), Cell.of(orDash(market)), Cell.of("—"), Cell.of("—"), Cell.of("—"),
-                        Cell.of("unknown")));
+                t.row(List.of(Cell.of(v.id()), Cell.of(orDash(market)), Cell.of("—"), benchmarking, overhead,
+                        Cell.of("—"), Cell.of("—"), Cell.of("unknown")));
                 continue;
             }
             t.row(List.of(Cell.of(v.id()), Cell.of(orDash(market)),
                     c.instanceSeconds() == null ? Cell.of("unknown")
                             : Cell.number(Format.duration(c.instanceSeconds()), c.instanceSeconds()),
+                    benchmarking, overhead,
                     c.pricePerHour() == null ? Cell.of("—") : Cell.number(Format.usd(c.pricePerHour()), c.pricePerHour()),
                     Cell.of(orDash(c.priceSource())),
                     c.amount() == null ? Cell.of("— (" + c.note() + ")")
@@ -144,8 +153,13 @@ public final class ReportTables {
         long unknown = a.targetsWithoutCost();
         String total = unknown == a.targets().size() ? "—"
                 : Format.usd(a.knownCost()) + (unknown == 0 ? "" : " + " + unknown + " target(s) of unknown cost");
-        t.footer(List.of(Cell.strong("total"), Cell.of(""), Cell.of(""), Cell.of(""), Cell.of(""), Cell.strong(total)));
+        t.footer(List.of(Cell.strong("total"), Cell.of(""), Cell.of(""), Cell.of(""), Cell.of(""), Cell.of(""),
+                Cell.of(""), Cell.strong(total)));
         return t.build();
+    }
+
+    private static Cell duration(Double seconds) {
+        return seconds == null ? Cell.of("—") : Cell.number(Format.duration(seconds), seconds);
     }
 
     /** Cost of one run of each benchmark on each priced target: median × price per second. */
@@ -185,6 +199,7 @@ public final class ReportTables {
         fact(t, reported, "variant commits", e -> e.variantCommits().isEmpty() ? null : e.variantCommits().entrySet()
                 .stream().map(c -> c.getKey() + " " + c.getValue()).collect(Collectors.joining(", ")));
         fact(t, reported, "launched", Environment::launchedAt);
+        fact(t, reported, "ready", Environment::readyAt);
         fact(t, reported, "benchmark started", Environment::startedAt);
         fact(t, reported, "results collected", Environment::finishedAt);
         return t.build();

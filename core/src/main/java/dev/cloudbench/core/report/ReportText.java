@@ -1,5 +1,6 @@
 package dev.cloudbench.core.report;
 
+import dev.cloudbench.core.results.InstanceTime;
 import dev.cloudbench.core.results.RoundsRecord;
 import dev.cloudbench.core.results.TargetError;
 import dev.cloudbench.core.stats.BenchmarkWarning;
@@ -108,7 +109,22 @@ public final class ReportText {
             return "Cost: unknown for every target (see the cost table for why).";
         }
         return "Cost: " + Format.usd(a.knownCost()) + (unknown == 0 ? "" : " plus " + unknown + " target(s) of unknown cost")
-                + ".";
+                + instanceTimeSplit(a) + ".";
+    }
+
+    /** {@code , for 14 min of instance time (11 min benchmarking, 3 min overhead)}; empty when not recorded. */
+    private static String instanceTimeSplit(RunAnalysis a) {
+        List<InstanceTime> times = a.targets().stream().map(t -> t.result().instanceTime())
+                .filter(t -> t != null && t.benchmarkSeconds() != null && t.overheadSeconds() != null).toList();
+        if (times.isEmpty()) {
+            return "";
+        }
+        double benchmarking = times.stream().mapToDouble(InstanceTime::benchmarkSeconds).sum();
+        double overhead = times.stream().mapToDouble(InstanceTime::overheadSeconds).sum();
+        return ", for " + Format.duration(benchmarking + overhead) + " of instance time ("
+                + Format.duration(benchmarking) + " benchmarking, " + Format.duration(overhead) + " overhead"
+                + (times.size() < a.targets().size() ? ", " + times.size() + " of " + a.targets().size() + " targets" : "")
+                + ")";
     }
 
     /** One line per failed target: where and why. */

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param startedAt    when the benchmark script started
  * @param finishedAt   when results were collected (or the failure was handled)
  * @param variantCommits a suite with variants: the commit of each variant checked out at a ref of its own
+ * @param readyAt      when "Check Instance" found the instance ready for commands
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Environment(
@@ -35,7 +36,8 @@ public record Environment(
         String priceSource,
         String startedAt,
         String finishedAt,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variantCommits) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variantCommits,
+        String readyAt) {
 
     public Environment {
         variantCommits = variantCommits == null ? Map.of() : variantCommits;
@@ -48,5 +50,15 @@ public record Environment(
                        String priceSource, String startedAt, String finishedAt) {
         this(architecture, instanceType, market, zone, instanceId, imageId, cpuModel, cores, kernel, os,
                 hyperfineVersion, commit, launchedAt, pricePerHour, priceSource, startedAt, finishedAt, null);
+    }
+
+    /** A machine whose readiness time was not recorded (results written before it was). */
+    public Environment(String architecture, String instanceType, String market, String zone, String instanceId,
+                       String imageId, String cpuModel, Integer cores, String kernel, String os,
+                       String hyperfineVersion, String commit, String launchedAt, Double pricePerHour,
+                       String priceSource, String startedAt, String finishedAt, Map<String, String> variantCommits) {
+        this(architecture, instanceType, market, zone, instanceId, imageId, cpuModel, cores, kernel, os,
+                hyperfineVersion, commit, launchedAt, pricePerHour, priceSource, startedAt, finishedAt, variantCommits,
+                null);
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
  * @param variantComparisons a suite with variants: each variant against the baseline variant, per
  *                          benchmark, from the rounds measured on this target; empty otherwise
  * @param interruption      the spot reclaim the target survived by a retry on on-demand, or null
+ * @param instanceTime      where the instance's time went (launch, ready, benchmarking, terminate
+ *                          request); null in results written before it was recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetResult(
@@ -37,7 +39,8 @@ public record TargetResult(
         String baselineRunId,
         RoundsRecord rounds,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantComparison> variantComparisons,
-        Interruption interruption) {
+        Interruption interruption,
+        InstanceTime instanceTime) {
 
     public TargetResult {
         benchmarks = benchmarks == null ? List.of() : benchmarks;
@@ -50,7 +53,7 @@ public record TargetResult(
                         TargetError error, Environment environment, List<BenchmarkResult> benchmarks,
                         List<String> missingBenchmarks, Cost cost, String baselineRunId) {
         this(targetId, architecture, instanceType, market, status, error, environment, benchmarks, missingBenchmarks,
-                cost, baselineRunId, null, null, null);
+                cost, baselineRunId, null, null, null, null);
     }
 
     /** A target that was never interrupted. */
@@ -59,7 +62,16 @@ public record TargetResult(
                         List<String> missingBenchmarks, Cost cost, String baselineRunId, RoundsRecord rounds,
                         List<VariantComparison> variantComparisons) {
         this(targetId, architecture, instanceType, market, status, error, environment, benchmarks, missingBenchmarks,
-                cost, baselineRunId, rounds, variantComparisons, null);
+                cost, baselineRunId, rounds, variantComparisons, null, null);
+    }
+
+    /** A target without its instance time (results written before it was recorded). */
+    public TargetResult(String targetId, String architecture, String instanceType, String market, String status,
+                        TargetError error, Environment environment, List<BenchmarkResult> benchmarks,
+                        List<String> missingBenchmarks, Cost cost, String baselineRunId, RoundsRecord rounds,
+                        List<VariantComparison> variantComparisons, Interruption interruption) {
+        this(targetId, architecture, instanceType, market, status, error, environment, benchmarks, missingBenchmarks,
+                cost, baselineRunId, rounds, variantComparisons, interruption, null);
     }
 
     public boolean succeeded() {
@@ -68,12 +80,12 @@ public record TargetResult(
 
     public TargetResult withBaseline(String runId) {
         return new TargetResult(targetId, architecture, instanceType, market, status, error, environment, benchmarks,
-                missingBenchmarks, cost, runId, rounds, variantComparisons, interruption);
+                missingBenchmarks, cost, runId, rounds, variantComparisons, interruption, instanceTime);
     }
 
     /** The same target with its benchmarks, cost and comparisons as given. */
     public TargetResult with(List<BenchmarkResult> newBenchmarks, Cost newCost, List<VariantComparison> comparisons) {
         return new TargetResult(targetId, architecture, instanceType, market, status, error, environment, newBenchmarks,
-                missingBenchmarks, newCost, baselineRunId, rounds, comparisons, interruption);
+                missingBenchmarks, newCost, baselineRunId, rounds, comparisons, interruption, instanceTime);
     }
 }

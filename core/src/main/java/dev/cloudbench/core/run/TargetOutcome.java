@@ -11,9 +11,17 @@ import java.util.List;
  * @param status     {@code succeeded} or {@code failed}
  * @param error      why it failed, or null
  * @param terminated instance ids terminated for it
+ * @param terminatedAt when the branch asked for their termination (ISO-8601): the end of the
+ *                   instance time the target is billed for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TargetOutcome(String targetId, String status, TargetError error, List<String> terminated) {
+public record TargetOutcome(String targetId, String status, TargetError error, List<String> terminated,
+                            String terminatedAt) {
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
+
+    /** An outcome without the termination's time. */
+    public TargetOutcome(String targetId, String status, TargetError error, List<String> terminated) {
+        this(targetId, status, error, terminated, null);
+    }
 }

@@ -29,6 +29,7 @@ import java.time.Instant;
  * @param rounds      a suite with variants: the last round of the command started
  * @param moreRounds  set by "Collect Results" when the rounds measured so far left a comparison
  *                    unsettled and the budget allows more: "Start Benchmark" then measures the next rounds
+ * @param readyAt     when "Check Instance" found the instance ready (ISO-8601), for the instance-time account
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetState(
@@ -48,7 +49,8 @@ public record TargetState(
         int attempt,
         LaunchedInstance interrupted,
         Integer rounds,
-        Boolean moreRounds) {
+        Boolean moreRounds,
+        Instant readyAt) {
 
     /** A target's state as "Plan Run" hands it out: nothing launched yet. */
     public static TargetState start(String runId, Instant deadline, PlannedTarget target) {
@@ -84,6 +86,7 @@ public record TargetState(
         private LaunchedInstance interrupted;
         private Integer rounds;
         private Boolean moreRounds;
+        private Instant readyAt;
 
         private Builder() {
         }
@@ -106,6 +109,7 @@ public record TargetState(
             interrupted = s.interrupted;
             rounds = s.rounds;
             moreRounds = s.moreRounds;
+            readyAt = s.readyAt;
         }
 
         public Builder runId(String value) {
@@ -210,9 +214,15 @@ public record TargetState(
             return this;
         }
 
+        /** When "Check Instance" found the instance ready for commands; null while it is not. */
+        public Builder readyAt(Instant value) {
+            readyAt = value;
+            return this;
+        }
+
         public TargetState build() {
             return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
-                    startedAt, finishedAt, error, failedState, attempt, interrupted, rounds, moreRounds);
+                    startedAt, finishedAt, error, failedState, attempt, interrupted, rounds, moreRounds, readyAt);
         }
     }
 }

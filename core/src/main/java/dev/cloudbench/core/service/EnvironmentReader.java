@@ -42,7 +42,7 @@ final class EnvironmentReader {
                 instance == null ? null : instance.instanceId(), instance == null ? null : instance.imageId(),
                 cpuModel, cores, kernel, os, hyperfine, commit, instance == null ? null : instance.launchedAt(),
                 price, priceSource, state.startedAt() == null ? null : state.startedAt().toString(), finishedAt,
-                variantCommits);
+                variantCommits, state.readyAt() == null ? null : state.readyAt().toString());
     }
 
     private static Optional<String> text(ResultStorePort store, String key) {

@@ -92,7 +92,7 @@ public final class InstanceService {
             throw new InstanceNotReadyException("instance " + id + " of target " + state.target().targetId()
                     + " not ready for commands after " + (state.checks() + 1) + " checks");
         }
-        return state.toBuilder().ready(ready).checked().build();
+        return state.toBuilder().ready(ready).readyAt(ready ? clock.instant() : null).checked().build();
     }
 
     /**

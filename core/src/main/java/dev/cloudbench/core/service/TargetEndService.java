@@ -29,11 +29,13 @@ public final class TargetEndService {
 
     public TargetOutcome succeeded(TargetState state) {
         List<String> terminated = instances.terminate(state);
-        return new TargetOutcome(state.target().targetId(), TargetOutcome.SUCCEEDED, null, terminated);
+        return new TargetOutcome(state.target().targetId(), TargetOutcome.SUCCEEDED, null, terminated,
+                clock.instant().toString());
     }
 
     public TargetOutcome failed(TargetState state) {
         List<String> terminated = instances.terminate(state);
+        String terminatedAt = clock.instant().toString();
         String targetId = state.target().targetId();
         // The error may have come from anywhere (a task's timeout, a crash): what the instance
         // uploaded before it is kept, through the same checks as after a command.
@@ -48,6 +50,6 @@ public final class TargetEndService {
         }
         String name = state.error() == null ? "Error" : state.error().error();
         TargetError error = new TargetError(name, RunRecords.message(state.error()), state.failedState());
-        return new TargetOutcome(targetId, TargetOutcome.FAILED, error, terminated);
+        return new TargetOutcome(targetId, TargetOutcome.FAILED, error, terminated, terminatedAt);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.cloudbench.core.results.Cost;
 import dev.cloudbench.core.results.Environment;
+import dev.cloudbench.core.results.InstanceTime;
 import dev.cloudbench.core.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +81,34 @@ class CostsTest {
         assertThat(TABLE.onDemand("z9.mega")).isEmpty();
         assertThat(TABLE.region()).isEqualTo("us-east-1");
         assertThat(TABLE.asOf()).isEqualTo("2025-06");
+    }
+
+    @Test
+    void cost_usesTheWholeInstanceTime_launchToTerminateRequest_whenRecorded_overheadIncluded() {
+        Environment e = Fixtures.environment("arm64", "c7g.large", "spot", 0.03);
+        InstanceTime time = InstanceTime.of(e, "2026-01-01T10:11:30Z");
+
+        Cost cost = Costs.of(e, time, "c7g.large", "spot", TABLE);
+
+        assertThat(time.instanceSeconds()).isEqualTo(690.0);
+        assertThat(time.benchmarkSeconds()).as("benchmark start to results collected").isEqualTo(600.0);
+        assertThat(time.overheadSeconds()).as("launch to start, plus collected to terminate request").isEqualTo(90.0);
+        assertThat(cost.instanceSeconds()).isEqualTo(690.0);
+        assertThat(cost.instanceTime()).isEqualTo("launch to terminate request");
+        assertThat(cost.amount()).isCloseTo(690 * 0.03 / 3600, within(1e-12));
+    }
+
+    @Test
+    void withoutATerminateTime_theCostFallsBackToLaunchToResultsCollected_andTheSplitIsUnknown() {
+        Environment e = Fixtures.environment("arm64", "c7g.large", "spot", 0.03);
+        InstanceTime time = InstanceTime.of(e, null);
+
+        Cost cost = Costs.of(e, time, "c7g.large", "spot", TABLE);
+
+        assertThat(time.instanceSeconds()).isNull();
+        assertThat(time.overheadSeconds()).isNull();
+        assertThat(time.benchmarkSeconds()).isEqualTo(600.0);
+        assertThat(cost.instanceSeconds()).isEqualTo(660.0);
+        assertThat(cost.instanceTime()).isEqualTo("launch to results collected");
     }
 }

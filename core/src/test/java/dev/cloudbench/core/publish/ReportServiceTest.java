@@ -155,4 +155,41 @@ class ReportServiceTest {
         assertThat(second.status()).isEqualTo("succeeded");
         assertThat(results("run-2").targets()).extracting(TargetResult::baselineRunId).containsOnlyNulls();
     }
+
+    @Test
+    void resultsRecordEachTargetsInstanceTime_andItsCostCountsLaunchToTerminateRequest() {
+        String runId = "run-time";
+        store.put(StoreLayout.request(runId), Json.writePretty(new RunRequest(runId, SUITE, TARGETS.subList(0, 1), null)));
+        store.putText(StoreLayout.raw(runId, "x86", "sort"), export("sort x", Samples.normal(3, 10, 0.1, 0.001)));
+        store.putText(StoreLayout.raw(runId, "x86", "gzip"), export("gzip x", Samples.normal(7, 10, 0.05, 0.001)));
+        store.put(StoreLayout.environment(runId, "x86"),
+                Json.writePretty(Fixtures.environment("x86_64", "c7i.large", "spot", 0.03)));
+
+        service.publish(new ReportRequest(runId, List.of(new TargetOutcome("x86", TargetOutcome.SUCCEEDED, null,
+                List.of("i-1"), "2026-01-01T10:11:30Z"))));
+
+        TargetResult x86 = results(runId).targets().get(0);
+        assertThat(x86.instanceTime().launchedAt()).isEqualTo(Fixtures.LAUNCHED);
+        assertThat(x86.instanceTime().benchmarkStartedAt()).isEqualTo(Fixtures.STARTED);
+        assertThat(x86.instanceTime().benchmarkFinishedAt()).isEqualTo(Fixtures.FINISHED);
+        assertThat(x86.instanceTime().terminatedAt()).isEqualTo("2026-01-01T10:11:30Z");
+        assertThat(x86.instanceTime().benchmarkSeconds()).isEqualTo(600.0);
+        assertThat(x86.instanceTime().overheadSeconds()).isEqualTo(90.0);
+        assertThat(x86.cost().instanceSeconds()).isEqualTo(690.0);
+        assertThat(x86.cost().instanceTime()).isEqualTo("launch to terminate request");
+        assertThat(new String(store.get(StoreLayout.reportMarkdown(runId)).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("| 11 min 30 s | 10 min 00 s | 1 min 30 s |");
+    }
+
+    @Test
+    void resultsWrittenBeforeInstanceTime_stillRead_andTheirCostIsAsBefore() {
+        String old = "{\"schema\":\"cloudbench.results/v1\",\"runId\":\"r\",\"suite\":\"s\",\"status\":\"succeeded\","
+                + "\"generatedAt\":\"2026-01-01T10:12:00Z\",\"targets\":[{\"targetId\":\"x86\",\"status\":\"succeeded\","
+                + "\"cost\":{\"instanceSeconds\":660.0,\"instanceTime\":\"launch to results collected\"}}]}";
+
+        RunResults read = Json.read(old.getBytes(java.nio.charset.StandardCharsets.UTF_8), RunResults.class);
+
+        assertThat(read.targets().get(0).instanceTime()).isNull();
+        assertThat(read.targets().get(0).cost().instanceSeconds()).isEqualTo(660.0);
+    }
 }

@@ -2,7 +2,11 @@ package dev.cloudbench.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloudbench.core.cost.Costs;
+import dev.cloudbench.core.cost.PriceTable;
 import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.Environment;
+import dev.cloudbench.core.results.InstanceTime;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.stats.Bootstrap;
@@ -106,11 +110,31 @@ class MarkdownReportTest {
 
     @Test
     void cost_listsEachTarget_itsPriceSource_andTheTotal() {
-        assertThat(md).contains("| x86 | on-demand | 11 min 00 s | $0.0893 | on-demand list price, us-east-1, as of 2025-06"
+        assertThat(md).contains("| x86 | on-demand | 11 min 00 s | — | — | $0.0893 | on-demand list price, us-east-1, as of 2025-06"
                         + " (estimate) | $0.0164 |")
-                .contains("| arm | spot | 11 min 00 s | $0.0289 | spot price at launch | $0.00530 |")
-                .contains("| **total** |  |  |  |  | **$0.0272** |")
+                .contains("| arm | spot | 11 min 00 s | — | — | $0.0289 | spot price at launch | $0.00530 |")
+                .contains("| **total** |  |  |  |  |  |  | **$0.0272** |")
                 .contains("### Price-performance");
+    }
+
+    @Test
+    void cost_splitsInstanceTimeIntoBenchmarkingAndOverhead_andCountsTheWholeOfIt() {
+        Environment e = Fixtures.environment("arm64", "c7g.large", "spot", 0.03);
+        e = new Environment(e.architecture(), e.instanceType(), e.market(), e.zone(), e.instanceId(), e.imageId(),
+                e.cpuModel(), e.cores(), e.kernel(), e.os(), e.hyperfineVersion(), e.commit(), e.launchedAt(),
+                e.pricePerHour(), e.priceSource(), e.startedAt(), e.finishedAt(), Map.of(), "2026-01-01T10:00:50Z");
+        InstanceTime time = InstanceTime.of(e, "2026-01-01T10:11:30Z");
+        TargetResult arm = new TargetResult("arm", "arm64", "c7g.large", "spot", "succeeded", null, e,
+                List.of(Fixtures.benchmark("sort", Samples.normal(1, 20, 0.1, 0.002))), List.of(),
+                Costs.of(e, time, "c7g.large", "spot", PriceTable.bundled()), null, null, null, null, time);
+
+        String report = MarkdownReport.render(RunAnalysis.of(Fixtures.run("run-2", arm), Map.of(), Bootstrap.standard(),
+                VerdictRules.DEFAULT));
+
+        assertThat(report).contains("| arm | spot | 11 min 30 s | 10 min 00 s | 1 min 30 s | $0.0300 | spot price at launch"
+                        + " | $0.00575 |")
+                .contains("Cost: $0.00575, for 11 min 30 s of instance time (10 min 00 s benchmarking, 1 min 30 s overhead).")
+                .contains("| **ready** | 2026-01-01T10:00:50Z |");
     }
 
     @Test
