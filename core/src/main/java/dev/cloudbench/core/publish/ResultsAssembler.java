@@ -12,6 +12,7 @@ import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.Environment;
 import dev.cloudbench.core.results.HyperfineExport;
+import dev.cloudbench.core.results.InstanceTime;
 import dev.cloudbench.core.results.Interruption;
 import dev.cloudbench.core.results.RoundsRecord;
 import dev.cloudbench.core.results.TargetError;
