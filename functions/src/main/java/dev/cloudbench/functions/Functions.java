@@ -24,7 +24,9 @@ public final class Functions {
         /** the EventBridge rule on an execution's status change */
         EXECUTION_STATUS,
         /** the sweeper's schedule */
-        SCHEDULE
+        SCHEDULE,
+        /** the EventBridge rules on an instance's events (its command ended, it is going away) */
+        INSTANCE_EVENT
     }
 
     /**
@@ -46,6 +48,7 @@ public final class Functions {
             task("LaunchInstance", p -> new LaunchInstanceHandler(Tasks.instances(p)), LaunchInstanceHandler::new),
             task("CheckInstance", p -> new CheckInstanceHandler(Tasks.instances(p)), CheckInstanceHandler::new),
             task("StartBenchmark", p -> new StartBenchmarkHandler(Tasks.benchmarks(p)), StartBenchmarkHandler::new),
+            task("AwaitBenchmark", p -> new AwaitBenchmarkHandler(Tasks.callbacks(p)), AwaitBenchmarkHandler::new),
             task("CheckBenchmark", p -> new CheckBenchmarkHandler(Tasks.benchmarks(p)), CheckBenchmarkHandler::new),
             task("CollectResults", p -> new CollectResultsHandler(Tasks.benchmarks(p)), CollectResultsHandler::new),
             task("TerminateInstance", p -> new TerminateInstanceHandler(Tasks.targetEnds(p)),
@@ -56,7 +59,9 @@ public final class Functions {
             task("CleanupRun", p -> new CleanupRunHandler(Tasks.cleanup(p)), CleanupRunHandler::new),
             new Entry("CleanupExecution", Trigger.EXECUTION_STATUS,
                     p -> new CleanupExecutionHandler(Tasks.cleanup(p)), CleanupExecutionHandler::new),
-            new Entry("Sweep", Trigger.SCHEDULE, p -> new SweepHandler(Tasks.sweep(p)), SweepHandler::new));
+            new Entry("Sweep", Trigger.SCHEDULE, p -> new SweepHandler(Tasks.sweep(p)), SweepHandler::new),
+            new Entry("BenchmarkFinished", Trigger.INSTANCE_EVENT,
+                    p -> new BenchmarkFinishedHandler(Tasks.callbacks(p)), BenchmarkFinishedHandler::new));
 
     private Functions() {
     }

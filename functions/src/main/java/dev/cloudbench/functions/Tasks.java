@@ -1,6 +1,7 @@
 package dev.cloudbench.functions;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.cloudbench.core.service.BenchmarkCallbacks;
 import dev.cloudbench.core.service.BenchmarkService;
 import dev.cloudbench.core.service.CleanupService;
 import dev.cloudbench.core.service.ImageService;
@@ -62,6 +63,10 @@ public final class Tasks {
 
     static BenchmarkService benchmarks(Ports p) {
         return new BenchmarkService(p.shell(), p.fleet(), p.store(), p.clock());
+    }
+
+    static BenchmarkCallbacks callbacks(Ports p) {
+        return new BenchmarkCallbacks(p.shell(), p.store(), p.executions());
     }
 
     static TargetEndService targetEnds(Ports p) {

@@ -36,6 +36,7 @@ public final class AwsPorts {
             Map.entry("LaunchInstance", EnumSet.of(Service.EC2)),
             Map.entry("CheckInstance", EnumSet.of(Service.EC2, Service.SSM)),
             Map.entry("StartBenchmark", EnumSet.of(Service.S3, Service.SSM)),
+            Map.entry("AwaitBenchmark", EnumSet.of(Service.S3, Service.SSM, Service.SFN)),
             Map.entry("CheckBenchmark", EnumSet.of(Service.S3, Service.SSM, Service.EC2)),
             Map.entry("CollectResults", EnumSet.of(Service.S3)),
             Map.entry("TerminateInstance", EnumSet.of(Service.EC2)),
@@ -43,7 +44,8 @@ public final class AwsPorts {
             Map.entry("PublishReport", EnumSet.of(Service.S3)),
             Map.entry("CleanupRun", EnumSet.of(Service.EC2)),
             Map.entry("CleanupExecution", EnumSet.of(Service.EC2)),
-            Map.entry("Sweep", EnumSet.of(Service.EC2, Service.SFN)));
+            Map.entry("Sweep", EnumSet.of(Service.EC2, Service.SFN)),
+            Map.entry("BenchmarkFinished", EnumSet.of(Service.S3, Service.SFN)));
 
     private AwsPorts() {
     }
