@@ -33,16 +33,4 @@ public interface ExecutionsPort {
     default boolean sendTaskSuccess(String taskToken, String output) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not answer task callbacks");
     }
-
-    /**
-     * Fails the callback task that waits with {@code taskToken} with {@code error} (Step Functions:
-     * SendTaskFailure), which its Retry and Catch clauses name. As {@link #sendTaskSuccess}, an ended
-     * or unknown token is no error.
-     *
-     * @return whether a task was waiting with the token
-     * @throws UnsupportedOperationException this port does not answer callbacks
-     */
-    default boolean sendTaskFailure(String taskToken, String error, String cause) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not answer task callbacks");
-    }
 }
