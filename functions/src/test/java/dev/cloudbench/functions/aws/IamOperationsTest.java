@@ -354,9 +354,24 @@ class IamOperationsTest {
         assertThat(invoke("AwaitBenchmark", sample("AwaitBenchmark")).path("wokenAtOnce").asBoolean()).isFalse();
         assertThat(s3.objects).containsKey(BenchmarkCallbacks.key(INSTANCE));
 
+        // Just after Start Benchmark, SSM may not know the invocation yet: still running.
+        ssm.on("GetCommandInvocation", r -> JsonStandIn.error("InvocationDoesNotExist", "not yet"));
+        ssm.answer("ListCommands", "{\"Commands\":[{\"CommandId\":\"" + COMMAND + "\",\"RequestedDateTime\":"
+                + NOW.minusSeconds(30).getEpochSecond() + "}]}");
+        assertThat(invoke("AwaitBenchmark", sample("AwaitBenchmark")).path("wokenAtOnce").asBoolean()).isFalse();
+
         ssm.answer("GetCommandInvocation", invocation("Success", ",\"ResponseCode\":0"));
         assertThat(invoke("AwaitBenchmark", sample("AwaitBenchmark")).path("wokenAtOnce").asBoolean()).isTrue();
         assertThat(sfn.calls("SendTaskSuccess")).isNotEmpty();
+
+        // A command that failed already: its stderr tail is read from the instance's inbox.
+        seedInbox(INSTANCE);
+        String stderr = inbox(INSTANCE) + "logs/" + COMMAND + "/" + INSTANCE
+                + "/awsrunShellScript/0.awsrunShellScript/stderr";
+        s3.objects.put(stderr, "failed\n".getBytes(StandardCharsets.UTF_8));
+        ssm.answer("GetCommandInvocation", invocation("Failed", ",\"ResponseCode\":1,\"StandardErrorUrl\":"
+                + "\"https://s3.us-east-1.amazonaws.com/" + TestAws.BUCKET + "/" + stderr + "\""));
+        assertThat(invoke("AwaitBenchmark", sample("AwaitBenchmark")).path("wokenAtOnce").asBoolean()).isTrue();
     }
 
     @Test
