@@ -8,10 +8,17 @@
 // With --lambda-endpoint-on-stdin, the first line of stdin is that endpoint (the cloudbench CLI's
 // holds its run's secret in the path, which the SDK keeps in front of every request's path) and the
 // rest is the input: so the secret never shows in this process's environment or arguments.
+// Callback tasks (Resource arn:aws:states:::lambda:invoke.waitForTaskToken), which the engine lacks,
+// are emulated: the task's function is invoked with its Payload, $$.Task.Token standing for a fresh
+// token, and the task then waits at the same endpoint (POST .../local/task-tokens/TOKEN) until the
+// CLI answers that token, as SendTaskSuccess does in AWS; or until the state's TimeoutSeconds, which
+// ends it with States.Timeout for its Catch.
 // The last line is {"type":"ExecutionSucceeded","output":...} or {"type":"ExecutionFailed",
 // "error":...,"cause":...}. Exit codes: 0 succeeded, 2 the execution failed, 1 the engine
 // could not run it (bad definition, bad arguments).
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { StateMachine, ExecutionError } from 'aws-local-stepfunctions';
 
 function parseArgs(argv) {
@@ -40,6 +47,74 @@ function parseArgs(argv) {
   }
   if (!args.definition) throw new Error('--definition is required');
   return args;
+}
+
+const CALLBACK_RESOURCE = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+// What $$.Task.Token reads; each callback task replaces it with a token of its own.
+const TOKEN_PLACEHOLDER = 'local-task-token-placeholder';
+// The longest one wait request is held by the CLI before the runner asks again.
+const WAIT_SLICE_MS = 20000;
+
+function named(name, message) {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+function callbackStates(states, found = {}) {
+  for (const [name, state] of Object.entries(states ?? {})) {
+    if (state.Type === 'Task' && state.Resource === CALLBACK_RESOURCE) found[name] = state;
+    callbackStates((state.ItemProcessor ?? state.Iterator)?.States, found);
+    for (const branch of state.Branches ?? []) callbackStates(branch.States, found);
+  }
+  return found;
+}
+
+// POST a JSON body under the Lambda endpoint (its path holds the run's secret).
+function post(path, body) {
+  const endpoint = new URL(process.env.AWS_ENDPOINT_URL_LAMBDA);
+  const data = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = request({
+      hostname: endpoint.hostname,
+      port: endpoint.port,
+      path: endpoint.pathname.replace(/\/$/, '') + path,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': data.length },
+    }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+async function invoke(functionName, payload) {
+  const res = await post(`/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`, payload);
+  const body = res.body ? JSON.parse(res.body) : null;
+  if (res.status !== 200) throw named(res.headers['x-amzn-errortype'] ?? 'Lambda.ServiceException', body?.message ?? `status ${res.status}`);
+  if (res.headers['x-amz-function-error']) throw named(body.errorType, `${body.errorType}: ${body.errorMessage}`);
+  return body;
+}
+
+function callbackTask(state) {
+  return async (input) => {
+    const token = `local-${randomUUID()}`;
+    const payload = JSON.parse(JSON.stringify(input.Payload ?? {}).replaceAll(TOKEN_PLACEHOLDER, token));
+    // As in AWS, what the function returns is not the task's result: the answer to the token is.
+    await invoke(input.FunctionName, payload);
+    const deadline = Date.now() + (state.TimeoutSeconds ?? 31536000) * 1000;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw named('States.Timeout', 'no answer to the task token in time');
+      const res = await post(`/local/task-tokens/${encodeURIComponent(token)}`, { waitMillis: Math.min(left, WAIT_SLICE_MS) });
+      const answer = JSON.parse(res.body);
+      if (res.status !== 200) throw named('States.Runtime', answer.message ?? `status ${res.status}`);
+      if (answer.state === 'SUCCEEDED') return JSON.parse(answer.output);
+    }
+  };
 }
 
 function emit(event) {
@@ -73,9 +148,14 @@ async function main() {
         Id: `arn:aws:states:us-east-1:000000000000:execution:cloudbench-local:${args.executionName}`,
         Name: args.executionName,
       },
+      Task: { Token: TOKEN_PLACEHOLDER },
     };
+    const taskResourceLocalHandlers = {};
+    for (const [name, state] of Object.entries(callbackStates(definition.States))) {
+      taskResourceLocalHandlers[name] = callbackTask(state);
+    }
     execution = machine.run(input, {
-      overrides: { waitTimeOverrides: args.wait, retryIntervalOverrides: args.retry },
+      overrides: { waitTimeOverrides: args.wait, retryIntervalOverrides: args.retry, taskResourceLocalHandlers },
       context,
     });
   } catch (e) {
@@ -113,4 +193,7 @@ async function main() {
   }
 }
 
-process.exitCode = await main();
+// Exit once stdout is flushed: a callback task still waiting when the execution ended (its Map
+// failed around it) must not hold the process until its wait request returns.
+const code = await main();
+process.stdout.write('', () => process.exit(code));

@@ -51,7 +51,9 @@ class IamPolicyTest {
             "ec2:DescribeSubnets", "ssm:DescribeInstanceInformation", "ssm:GetCommandInvocation", "ssm:ListCommands",
             // Granted on "*": a narrower grant on quota ARNs would deny the call if GetServiceQuota
             // has no resource type (the reference lists the quota resource for increase requests).
-            "servicequotas:GetServiceQuota");
+            "servicequotas:GetServiceQuota",
+            // Task tokens are no resource: SendTaskSuccess has no resource type.
+            "states:SendTaskSuccess");
 
     /** The resources of every other action that are not read from the record (S3 prefixes, SSM documents). */
     static final Map<String, Set<String>> RESOURCES = Map.of(
@@ -66,7 +68,8 @@ class IamPolicyTest {
             "codebuild:StartBuild", Set.of("${ImageBuildProject.Arn}"),
             "codebuild:BatchGetBuilds", Set.of("${ImageBuildProject.Arn}"),
             "states:DescribeExecution", Set.of("arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:"
-                    + "execution:${AWS::StackName}-benchmark:*"),
+                    + "execution:${AWS::StackName}-benchmark:*", "arn:${AWS::Partition}:states:${AWS::Region}:"
+                    + "${AWS::AccountId}:execution:${AWS::StackName}-benchmark/*"),
             "s3:ListBucket", Set.of(BUCKET));
 
     @Test

@@ -67,10 +67,27 @@ class ServiceRolesTest {
     }
 
     @Test
+    void theStateMachine_startsAndStopsOnlyItsOwnChildExecutions_forTheDistributedMap() {
+        PolicyEvaluator role = RolePolicies.permissions(STACK, "BenchmarkStateMachine");
+        String children = "arn:aws:states:us-east-1:123456789012:execution:bench-benchmark/";
+
+        assertThat(role.allows(Request.of("states:StartExecution", MACHINE))).isTrue();
+        assertThat(role.allows(Request.of("states:StartExecution",
+                "arn:aws:states:us-east-1:123456789012:stateMachine:other"))).isFalse();
+        assertThat(role.allows(Request.of("states:StopExecution", children + "Targets:child-1"))).isTrue();
+        assertThat(role.allows(Request.of("states:DescribeExecution", children + "Targets:child-1"))).isTrue();
+        assertThat(role.allows(Request.of("states:StopExecution",
+                "arn:aws:states:us-east-1:123456789012:execution:other/Targets:child-1"))).isFalse();
+        assertThat(role.allows(Request.of("states:SendTaskSuccess", "*"))).as("callbacks are the functions'").isFalse();
+    }
+
+    @Test
     void theStateMachinesOtherGrants_areTheLogDeliveryActionsItsLoggingNeeds() {
         List<String> expected = new ArrayList<>(List.of("lambda:InvokeFunction", "logs:CreateLogDelivery",
                 "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
-                "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"));
+                "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups",
+                // The Distributed Map's child executions.
+                "states:StartExecution", "states:DescribeExecution", "states:StopExecution"));
 
         assertThat(RolePolicies.allowedActions(STACK, "BenchmarkStateMachine")).containsExactlyInAnyOrderElementsOf(expected);
     }

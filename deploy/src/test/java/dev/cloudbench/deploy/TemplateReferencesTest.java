@@ -69,7 +69,10 @@ class TemplateReferencesTest {
         Set<String> invoked = new TreeSet<>();
         Template.walk(Json.payload().readTree(definition()), "", (path, node) -> {
             if (node.isObject() && "Task".equals(node.path("Type").asText())) {
-                Matcher m = PLACEHOLDER.matcher(node.path("Resource").asText());
+                // A callback task invokes its function through the Lambda integration's FunctionName.
+                boolean callback = "arn:aws:states:::lambda:invoke.waitForTaskToken".equals(node.path("Resource").asText());
+                Matcher m = PLACEHOLDER.matcher(callback ? node.path("Parameters").path("FunctionName").asText()
+                        : node.path("Resource").asText());
                 assertThat(m.matches()).as("the Task at " + path + " invokes a substituted function ARN").isTrue();
                 JsonNode value = substitutions.path(m.group(1));
                 // The alias SnapStart snapshots: !Ref <Name>Function.Alias.

@@ -6,6 +6,8 @@ import dev.cloudbench.cli.engine.Abort;
 import dev.cloudbench.cli.local.LocalRun;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +20,13 @@ class AbortScenarioTest {
     Path output;
 
     @Test
-    void executionStoppedMidBenchmark_isCleanedUpByTheStatusChangeEvent() throws IOException {
+    void executionStoppedWhileWaitingForTheBenchmarksCallback_isCleanedUpByTheStatusChangeEvent() throws IOException {
         String marker = "sleep 31.97";
         Abort abort = new Abort();
         Scenario scenario = new Scenario(output).abort(abort).onEvent(e -> {
-            if ("StateExited".equals(e.type()) && "Check Benchmark".equals(e.state())) {
-                abort.request(); // the benchmark is running: stop the execution now
+            if ("StateEntered".equals(e.type()) && "Wait For Benchmark".equals(e.state())) {
+                // The benchmark runs and its task waits for the callback: stop the execution then.
+                CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(abort::request);
             }
         });
         LocalRun.Outcome outcome = scenario.run("""

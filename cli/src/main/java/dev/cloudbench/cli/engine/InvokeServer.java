@@ -45,16 +45,25 @@ import java.util.function.Consumer;
  *       are refused.</li>
  * </ul>
  * Anything else is answered 403 before any handler runs.
+ *
+ * <p>Besides Invoke it serves the engine's wait for a callback task's answer ({@link TaskTokens}):
+ * the engine lacks {@code .waitForTaskToken}, so its runner invokes the task's function and then
+ * waits here, under the same secret, until the local executions port answers the token.
  */
 public final class InvokeServer implements AutoCloseable {
     private static final String PREFIX = "/2015-03-31/functions/";
     private static final String SUFFIX = "/invocations";
+    /** Where the runner waits for a callback task's answer: {@code POST .../local/task-tokens/{token}}. */
+    private static final String TASK_TOKENS = "/local/task-tokens/";
+    /** The longest the runner's wait request is held before it asks again. */
+    private static final long MAX_WAIT_MILLIS = 20_000;
     /** application/octet-stream is what the AWS SDKs send Invoke's payload as; the body must still be JSON. */
     private static final Set<String> JSON_TYPES = Set.of("application/json", "application/octet-stream");
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, RequestStreamHandler> handlers;
+    private final TaskTokens tokens;
     private final Consumer<Throwable> onError;
     private final String secret;
 
@@ -63,7 +72,18 @@ public final class InvokeServer implements AutoCloseable {
      * @param onError  sees every exception a handler throws (for --verbose stack traces)
      */
     public InvokeServer(Map<String, RequestStreamHandler> handlers, Consumer<Throwable> onError) throws IOException {
+        this(handlers, new TaskTokens(), onError);
+    }
+
+    /**
+     * @param handlers by function name
+     * @param tokens   the callback tasks' tokens, which the engine waits on here
+     * @param onError  sees every exception a handler throws (for --verbose stack traces)
+     */
+    public InvokeServer(Map<String, RequestStreamHandler> handlers, TaskTokens tokens, Consumer<Throwable> onError)
+            throws IOException {
         this.handlers = Map.copyOf(handlers);
+        this.tokens = tokens;
         this.onError = onError;
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
@@ -108,6 +128,11 @@ public final class InvokeServer implements AutoCloseable {
                 return;
             }
             String path = exchange.getRequestURI().getRawPath().substring(secret.length() + 1);
+            if ("POST".equals(exchange.getRequestMethod()) && path.startsWith(TASK_TOKENS)
+                    && path.length() > TASK_TOKENS.length()) {
+                awaitToken(exchange, URLDecoder.decode(path.substring(TASK_TOKENS.length()), StandardCharsets.UTF_8));
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith(PREFIX) || !path.endsWith(SUFFIX)
                     || path.length() <= PREFIX.length() + SUFFIX.length()) {
                 error(exchange, 404, "UnknownOperationException", "only Invoke is served here");
@@ -149,6 +174,38 @@ public final class InvokeServer implements AutoCloseable {
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(body);
             }
+        }
+    }
+
+    /**
+     * The engine's wait for a callback task: {@code {"waitMillis": N}} in, {@code {"state":
+     * "SUCCEEDED", "output": "..."}} or {@code {"state": "WAITING"}} out, after at most N ms.
+     */
+    private void awaitToken(HttpExchange exchange, String token) throws IOException {
+        byte[] payload = exchange.getRequestBody().readAllBytes();
+        long millis;
+        try {
+            millis = Math.max(0, Math.min(MAX_WAIT_MILLIS,
+                    Json.payload().readTree(payload).path("waitMillis").asLong(MAX_WAIT_MILLIS)));
+        } catch (IOException e) {
+            error(exchange, 400, "InvalidRequestContentException", "the body must be JSON");
+            return;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        try {
+            tokens.await(token, millis).ifPresentOrElse(output -> {
+                answer.put("state", "SUCCEEDED");
+                answer.put("output", output);
+            }, () -> answer.put("state", "WAITING"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.put("state", "WAITING");
+        }
+        byte[] body = Json.write(answer).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(body);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.cloudbench.core.runid.RunIds;
 import dev.cloudbench.cli.engine.Abort;
 import dev.cloudbench.cli.engine.Engine;
 import dev.cloudbench.cli.engine.EngineEvent;
+import dev.cloudbench.cli.engine.InstanceEvents;
 import dev.cloudbench.cli.engine.InvokeServer;
 import dev.cloudbench.cli.engine.LocalArns;
 import dev.cloudbench.core.json.Json;
@@ -41,10 +42,10 @@ import java.util.function.UnaryOperator;
 public final class LocalRun {
     /**
      * Local polling: the waits that take seconds in AWS take a blink here. A local instance is
-     * ready at once; a benchmark is polled often enough that a finished script costs little.
+     * ready at once; a benchmark is not polled at all: its end wakes "Wait For Benchmark".
      */
     private static final Map<String, Integer> LOCAL_WAITS = Map.of(
-            "Wait For Instance", 20, "Wait For Image Build", 100, "Wait For Benchmark", 150);
+            "Wait For Instance", 20, "Wait For Image Build", 100);
 
     /**
      * @param home          the repository root (holds statemachine/)
@@ -138,13 +139,16 @@ public final class LocalRun {
         LocalExecutions executions = new LocalExecutions();
         long started = System.nanoTime();
         try (LocalHost host = new LocalHost(hostsRoot)) {
+            LocalShell shell = new LocalShell(host, store, SuiteEnvironment.of(options.environment(), path));
             Ports ports = options.ports().apply(new Ports(new LocalImages(path),
-                    new LocalFleet(host, options.clock()),
-                    new LocalShell(host, store, SuiteEnvironment.of(options.environment(), path)), store, executions,
+                    new LocalFleet(host, options.clock()), shell, store, executions,
                     options.clock(), LocalRun::randomSuffix, new LocalCapacity()));
             Map<String, RequestStreamHandler> functions = new LinkedHashMap<>(options.tasks().apply(Functions.wire(ports)));
+            // A command's end wakes the task waiting for it, as SSM's status-change event does in AWS.
+            shell.onCommandEnded((instance, command) -> InstanceEvents.commandEnded(
+                    functions.get(InstanceEvents.FUNCTION), instance, command, options.handlerErrors()));
             Path definition = Files.createTempFile("cloudbench-", ".asl.json");
-            try (InvokeServer server = new InvokeServer(functions, options.handlerErrors())) {
+            try (InvokeServer server = new InvokeServer(functions, executions.tokens(), options.handlerErrors())) {
                 Files.writeString(definition, options.definition().apply(LocalArns.substitute(
                         Files.readString(statemachine.resolve("benchmark.asl.json"), StandardCharsets.UTF_8))));
                 Map<String, Integer> retries = new LinkedHashMap<>();

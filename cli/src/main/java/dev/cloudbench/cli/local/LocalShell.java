@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * bash on this host as the remote shell: the script runs asynchronously in the instance's work
@@ -30,6 +31,7 @@ public final class LocalShell implements RemoteShellPort {
     private final Map<String, String> environment;
     private final Map<String, Command> commands = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private volatile BiConsumer<String, String> commandEnded = (instanceId, commandId) -> { };
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "local-command-timeouts");
         t.setDaemon(true);
@@ -52,6 +54,15 @@ public final class LocalShell implements RemoteShellPort {
         this.host = host;
         this.store = store;
         this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Who hears that a command ended (instance id, command id): the local counterpart of SSM's
+     * command status-change event, which wakes the task waiting for the benchmark. The process's
+     * exit is seen however it ended — done, failed, killed at its timeout or with its instance.
+     */
+    public void onCommandEnded(BiConsumer<String, String> listener) {
+        this.commandEnded = listener;
     }
 
     @Override
@@ -84,6 +95,7 @@ public final class LocalShell implements RemoteShellPort {
             instance.processes.add(process);
             Command command = new Command(process, stderr);
             commands.put(commandId, command);
+            process.onExit().thenRun(() -> commandEnded.accept(instanceId, commandId));
             timeouts.schedule(() -> {
                 if (process.isAlive()) {
                     command.timedOut = true;

@@ -19,4 +19,18 @@ public interface ExecutionsPort {
     default boolean isExecutionRunning(String executionArn) {
         return isRunning(executionArn.substring(executionArn.lastIndexOf(':') + 1));
     }
+
+    /**
+     * Completes the callback task ({@code .waitForTaskToken}) that waits with {@code taskToken}
+     * (Step Functions: SendTaskSuccess). A token whose task already ended — answered, timed out,
+     * its execution stopped — or that was never issued is no error: a late or repeated answer is
+     * expected, since every wake-up is followed by a check of its own.
+     *
+     * @param output the task's output, a JSON document
+     * @return whether a task was waiting with the token
+     * @throws UnsupportedOperationException this port does not answer callbacks
+     */
+    default boolean sendTaskSuccess(String taskToken, String output) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not answer task callbacks");
+    }
 }

@@ -54,4 +54,16 @@ class RequestValidatorTest {
                 + "{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\"}]";
         assertThatCode(() -> RequestValidator.validate(InputReader.request(request(targets, "")))).doesNotThrowAnyException();
     }
+
+    @Test
+    void validate_acceptsAHundredTargets_andRefusesMore() {
+        String target = "{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\",\"market\":\"spot\"}";
+        String hundred = "[" + String.join(",", java.util.Collections.nCopies(100, target)) + "]";
+        String more = "[" + String.join(",", java.util.Collections.nCopies(101, target)) + "]";
+
+        assertThatCode(() -> RequestValidator.validate(InputReader.request(request(hundred, ""))))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> RequestValidator.validate(InputReader.request(request(more, ""))))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("at most 100");
+    }
 }

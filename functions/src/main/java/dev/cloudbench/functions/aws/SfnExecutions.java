@@ -4,6 +4,9 @@ import dev.cloudbench.core.port.ExecutionsPort;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /**
  * The state machine's executions through Step Functions. An instance tagged with the ARN of the
@@ -34,6 +37,21 @@ public final class SfnExecutions implements ExecutionsPort {
         try {
             return sfn.describeExecution(b -> b.executionArn(executionArn)).status() == ExecutionStatus.RUNNING;
         } catch (ExecutionDoesNotExistException e) {
+            return false;
+        }
+    }
+
+    /**
+     * SendTaskSuccess. A task that already ended answers TaskTimedOut (timed out or already
+     * answered), TaskDoesNotExist or InvalidToken: no task waits, which is no error here.
+     * https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html
+     */
+    @Override
+    public boolean sendTaskSuccess(String taskToken, String output) {
+        try {
+            sfn.sendTaskSuccess(b -> b.taskToken(taskToken).output(output));
+            return true;
+        } catch (TaskTimedOutException | TaskDoesNotExistException | InvalidTokenException e) {
             return false;
         }
     }

@@ -140,6 +140,12 @@ final class UnusedPort implements ImagePort, FleetPort, RemoteShellPort, ResultS
     }
 
     @Override
+    public boolean sendTaskSuccess(String taskToken, String output) {
+        throw called("sendTaskSuccess");
+    }
+
+
+    @Override
     public List<String> zones() {
         throw called("zones");
     }

@@ -7,6 +7,8 @@ import dev.cloudbench.functions.aws.AwsPorts;
 import dev.cloudbench.functions.aws.AwsPorts.Service;
 import dev.cloudbench.functions.aws.AwsSettings;
 import dev.cloudbench.functions.aws.ImageSources;
+import dev.cloudbench.functions.handler.AwaitBenchmarkHandler;
+import dev.cloudbench.functions.handler.BenchmarkFinishedHandler;
 import dev.cloudbench.functions.handler.CheckBenchmarkHandler;
 import dev.cloudbench.functions.handler.CheckImageBuildHandler;
 import dev.cloudbench.functions.handler.CheckInstanceHandler;
@@ -48,7 +50,9 @@ public final class Functions {
         /** the EventBridge rule on an execution's status change */
         EXECUTION_STATUS,
         /** the sweeper's schedule */
-        SCHEDULE
+        SCHEDULE,
+        /** the EventBridge rules on an instance's events (its command ended, it is going away) */
+        INSTANCE_EVENT
     }
 
     /**
@@ -106,6 +110,8 @@ public final class Functions {
                     p -> new StartBenchmarkHandler(Services.benchmarks(p))),
             task("CheckBenchmark", EnumSet.of(Service.S3, Service.SSM, Service.EC2),
                     p -> new CheckBenchmarkHandler(Services.benchmarks(p))),
+            task("AwaitBenchmark", EnumSet.of(Service.S3, Service.SSM, Service.SFN),
+                    p -> new AwaitBenchmarkHandler(Services.callbacks(p))),
             task("CollectResults", EnumSet.of(Service.S3),
                     p -> new CollectResultsHandler(Services.benchmarks(p))),
             task("TerminateInstance", EnumSet.of(Service.EC2),
@@ -119,7 +125,9 @@ public final class Functions {
             new Entry("CleanupExecution", Trigger.EXECUTION_STATUS, EnumSet.of(Service.EC2),
                     p -> new CleanupExecutionHandler(Services.cleanup(p))),
             new Entry("Sweep", Trigger.SCHEDULE, EnumSet.of(Service.EC2, Service.SFN),
-                    p -> new SweepHandler(Services.sweep(p))));
+                    p -> new SweepHandler(Services.sweep(p))),
+            new Entry("BenchmarkFinished", Trigger.INSTANCE_EVENT, EnumSet.of(Service.S3, Service.SFN),
+                    p -> new BenchmarkFinishedHandler(Services.callbacks(p))));
 
     private Functions() {
     }

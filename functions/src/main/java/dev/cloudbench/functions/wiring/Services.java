@@ -1,5 +1,6 @@
 package dev.cloudbench.functions.wiring;
 
+import dev.cloudbench.core.service.BenchmarkCallbacks;
 import dev.cloudbench.core.service.BenchmarkService;
 import dev.cloudbench.core.service.CleanupService;
 import dev.cloudbench.core.service.ImageService;
@@ -45,5 +46,9 @@ final class Services {
 
     static SweepService sweep(Ports p) {
         return new SweepService(p.fleet(), p.executions(), p.clock());
+    }
+
+    static BenchmarkCallbacks callbacks(Ports p) {
+        return new BenchmarkCallbacks(p.shell(), p.store(), p.executions());
     }
 }

@@ -11,6 +11,7 @@ import dev.cloudbench.core.error.CommandTimedOutException;
 import dev.cloudbench.core.error.InstanceInterruptedException;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
+import dev.cloudbench.core.service.BenchmarkCallbacks;
 import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.functions.Ports;
 import dev.cloudbench.functions.wiring.Functions;
@@ -340,6 +341,52 @@ class IamOperationsTest {
 
         assertThat(report.path("swept").findValuesAsText("instanceId")).containsExactlyInAnyOrder("i-late", "i-done",
                 "i-gone");
+    }
+
+    @Test
+    @Order(16)
+    void awaitBenchmark_keepsTheToken_andWakesTheTaskAtOnceWhenTheCommandAlreadyEnded() throws IOException {
+        seedRequest();
+        ec2.instances.clear();
+        ec2.instances.add(instance(INSTANCE, "running", null));
+        sfn.on("SendTaskSuccess", r -> JsonStandIn.ok("{}"));
+        ssm.answer("GetCommandInvocation", invocation("InProgress", ""));
+        assertThat(invoke("AwaitBenchmark", sample("AwaitBenchmark")).path("wokenAtOnce").asBoolean()).isFalse();
+        assertThat(s3.objects).containsKey(BenchmarkCallbacks.key(INSTANCE));
+
+        // Just after Start Benchmark, SSM may not know the invocation yet: still running.
+        ssm.on("GetCommandInvocation", r -> JsonStandIn.error("InvocationDoesNotExist", "not yet"));
+        ssm.answer("ListCommands", "{\"Commands\":[{\"CommandId\":\"" + COMMAND + "\",\"RequestedDateTime\":"
+                + NOW.minusSeconds(30).getEpochSecond() + "}]}");
+        assertThat(invoke("AwaitBenchmark", sample("AwaitBenchmark")).path("wokenAtOnce").asBoolean()).isFalse();
+
+        ssm.answer("GetCommandInvocation", invocation("Success", ",\"ResponseCode\":0"));
+        assertThat(invoke("AwaitBenchmark", sample("AwaitBenchmark")).path("wokenAtOnce").asBoolean()).isTrue();
+        assertThat(sfn.calls("SendTaskSuccess")).isNotEmpty();
+
+        // A command that failed already: its stderr tail is read from the instance's inbox.
+        seedInbox(INSTANCE);
+        String stderr = inbox(INSTANCE) + "logs/" + COMMAND + "/" + INSTANCE
+                + "/awsrunShellScript/0.awsrunShellScript/stderr";
+        s3.objects.put(stderr, "failed\n".getBytes(StandardCharsets.UTF_8));
+        ssm.answer("GetCommandInvocation", invocation("Failed", ",\"ResponseCode\":1,\"StandardErrorUrl\":"
+                + "\"https://s3.us-east-1.amazonaws.com/" + TestAws.BUCKET + "/" + stderr + "\""));
+        assertThat(invoke("AwaitBenchmark", sample("AwaitBenchmark")).path("wokenAtOnce").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(17)
+    void benchmarkFinished_sendsTheWaitingTokenBack_andATaskThatEndedIsNoError() throws IOException {
+        s3.objects.put(BenchmarkCallbacks.key(INSTANCE), ("{\"taskToken\":\"token-1\",\"runId\":\"" + RUN
+                + "\",\"targetId\":\"" + TARGET + "\",\"commandId\":\"" + COMMAND + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        sfn.on("SendTaskSuccess", r -> JsonStandIn.ok("{}"));
+        assertThat(invoke("BenchmarkFinished", sample("BenchmarkFinished")).path("woken").asBoolean()).isTrue();
+        assertThat(sfn.calls("SendTaskSuccess").get(sfn.calls("SendTaskSuccess").size() - 1)
+                .path("taskToken").asText()).isEqualTo("token-1");
+
+        sfn.on("SendTaskSuccess", r -> JsonStandIn.error("TaskTimedOut", "Task Timed Out: 'token-1'"));
+        assertThat(invoke("BenchmarkFinished", sample("BenchmarkFinished")).path("woken").asBoolean()).isFalse();
     }
 
     // ------------------------------------------------------------------ the record

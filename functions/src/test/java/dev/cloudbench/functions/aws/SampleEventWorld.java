@@ -64,6 +64,7 @@ public final class SampleEventWorld implements AutoCloseable {
         codeBuild.answer("BatchGetBuilds", "{\"builds\":[{\"id\":\"" + BUILD + "\",\"buildStatus\":\"SUCCEEDED\"}]}");
         sfn.answer("DescribeExecution", "{\"executionArn\":\"" + SfnExecutions.executionArn(STATE_MACHINE, RUN)
                 + "\",\"stateMachineArn\":\"" + STATE_MACHINE + "\",\"status\":\"RUNNING\",\"startDate\":1772366400}");
+        sfn.answer("SendTaskSuccess", "{}");
         serviceQuotas.on("GetServiceQuota", r -> JsonStandIn.ok("{\"Quota\":{\"ServiceCode\":\"ec2\",\"QuotaCode\":\""
                 + r.path("QuotaCode").asText() + "\",\"QuotaName\":\"standard vCPUs\",\"Value\":640.0}}"));
         reset("PlanRun");
@@ -74,6 +75,10 @@ public final class SampleEventWorld implements AutoCloseable {
         s3.objects.clear();
         if (!function.equals("PlanRun")) { // Plan Run claims the run id: it must be free
             s3.objects.put("runs/" + RUN + "/request.json", request);
+        }
+        if (function.equals("BenchmarkFinished")) { // the token "Wait For Benchmark" kept
+            s3.objects.put(dev.cloudbench.core.service.BenchmarkCallbacks.key(INSTANCE), utf8("{\"taskToken\":\"t-1\","
+                    + "\"runId\":\"" + RUN + "\",\"targetId\":\"" + TARGET + "\",\"commandId\":\"" + COMMAND + "\"}"));
         }
         String target = "runs/" + RUN + "/targets/" + TARGET + "/";
         for (String benchmark : new String[] {"sort-numbers", "gzip-compress", "awk-sum", "sha256"}) {
