@@ -15,6 +15,8 @@ import java.util.Map;
  * @param startedAt    when the benchmark script started
  * @param finishedAt   when results were collected (or the failure was handled)
  * @param variantCommits a suite with variants: the commit of each variant checked out at a ref of its own
+ * @param instructionCounter a suite counting instructions: what counted them, {@code perf} (the
+ *                       {@code instructions:u} hardware counter) or {@code callgrind} (Valgrind)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Environment(
@@ -35,10 +37,21 @@ public record Environment(
         String priceSource,
         String startedAt,
         String finishedAt,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variantCommits) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variantCommits,
+        String instructionCounter) {
 
     public Environment {
         variantCommits = variantCommits == null ? Map.of() : variantCommits;
+    }
+
+    /** A machine of a run that counted no instructions. */
+    public Environment(String architecture, String instanceType, String market, String zone, String instanceId,
+                       String imageId, String cpuModel, Integer cores, String kernel, String os,
+                       String hyperfineVersion, String commit, String launchedAt, Double pricePerHour,
+                       String priceSource, String startedAt, String finishedAt, Map<String, String> variantCommits) {
+        this(architecture, instanceType, market, zone, instanceId, imageId, cpuModel, cores, kernel, os,
+                hyperfineVersion, commit, launchedAt, pricePerHour, priceSource, startedAt, finishedAt, variantCommits,
+                null);
     }
 
     /** A machine of a run without variant checkouts. */
