@@ -70,7 +70,8 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
                         ? InstanceUnits.compare(t, reference, e.getKey(), run.targets(), allByKey, bootstrap, rules)
                         : Comparison.of(b.times(), ref.times(), bootstrap, rules);
                 benchmarks.add(new BenchmarkView(e.getKey(), b, bootstrap.median(b.times()),
-                        HyperfineWarnings.of(b.times(), b.exitCodes()), old,
+                        b.metricValue() == Metric.WALL_TIME ? HyperfineWarnings.of(b.times(), b.exitCodes()) : List.of(),
+                        old,
                         old == null ? null : Comparison.of(b.times(), old.times(), bootstrap, rules),
                         vsReference, price == null || b.metricValue() != Metric.WALL_TIME ? null
                                 : b.statistics().median() * price / 3600));
