@@ -68,7 +68,7 @@ instruction_trials() {
     rm -rf "$out/trial"
     "$root/cloudbench" local "$suite" --output "$out/trial" >"$out/trial.log" 2>&1 || true
     local results
-    results=$(find "$out/trial" -name results.json | head -1)
+    results=$(find "$out/trial" -name results.json 2>/dev/null | head -1 || true)
     if [ -z "$results" ]; then
       echo "ab-measurement: trial $trial produced no results (see $out/trial.log)" >&2
       continue
