@@ -96,17 +96,18 @@ count_once() {
 summarise_instructions() {
   awk -F, 'NR > 1 {
       key = $2 " · " $3; n[key]++
-      if (($3 == "same" && $4 != "no-significant-change") || ($3 == "more" && $4 == "slower")) hit[key]++
+      if (($3 == "same" && ($4 == "slower" || $4 == "faster")) || ($3 == "more" && $4 == "slower")) hit[key]++
+      if ($4 == "unstable") unstable[key]++
       noise[key] = noise[key] " " $6; counter = $8; secs += $9; trials[$1] = 1
     }
     END {
-      printf "| metric · variant | what counts | rate (Wilson 95 %%) | trials |\n|---|---|---:|---:|\n"
+      printf "| metric · variant | what counts | rate (Wilson 95 %%) | unstable | trials |\n|---|---|---:|---:|---:|\n"
       for (k in n) {
         p = hit[k] / n[k]; z = 1.96; d = 1 + z * z / n[k]
         c = (p + z * z / (2 * n[k])) / d; h = z * sqrt(p * (1 - p) / n[k] + z * z / (4 * n[k] * n[k])) / d
         what = (k ~ /same$/) ? "false positive (A/A)" : "1 % detected (slower)"
-        printf "| %s | %s | %d/%d = %.0f %% (%.0f–%.0f %%) | %d |\n", k, what, hit[k], n[k], 100 * p,
-          100 * (c - h < 0 ? 0 : c - h), 100 * (c + h > 1 ? 1 : c + h), n[k]
+        printf "| %s | %s | %d/%d = %.0f %% (%.0f–%.0f %%) | %d | %d |\n", k, what, hit[k], n[k], 100 * p,
+          100 * (c - h < 0 ? 0 : c - h), 100 * (c + h > 1 ? 1 : c + h), unstable[k], n[k]
       }
       nt = length(trials)
       printf "\nCounter: %s; %d trials, %.0f s per trial on average.\n", counter, nt, nt ? secs / (2 * nt) / 2 : 0
