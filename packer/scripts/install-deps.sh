@@ -40,7 +40,11 @@ AWSCLI_KEY_FINGERPRINT=FB5DB77FD5C118B80511ADA8A6310ACC4672475C
 
 # Distribution packages: compilers and build tools the suites' setup steps use.
 # iptables: the benchmark script's owner-match rule that keeps the suite's user from instance metadata.
-APT_PACKAGES=(build-essential cmake git curl ca-certificates gnupg unzip xz-utils jq pkg-config iptables)
+# Instruction counts (a suite's "metrics": ["wall-time", "instructions"]): perf for the instructions:u
+# counter where the instance exposes it (linux-tools-aws follows the AMI's linux-aws kernel; -common
+# holds the perf wrapper), valgrind (callgrind) where it does not. Both exist for amd64 and arm64.
+APT_PACKAGES=(build-essential cmake git curl ca-certificates gnupg unzip xz-utils jq pkg-config iptables
+  valgrind linux-tools-common linux-tools-aws)
 
 TOOLS=/opt/cloudbench
 BIN=/usr/local/bin
@@ -268,6 +272,16 @@ ensure_suite_user() {
   log "suite user cbench (uid $(id -u cbench))"
 }
 
+# perf as the suite's (unprivileged) user: Ubuntu's kernels default to perf_event_paranoid 4, which
+# refuses every counter to such users; 2 allows counting their own processes in user space only,
+# which is all instructions:u needs (the kernel's documented meaning of 2: no kernel profiling).
+allow_user_counters() {
+  echo 'kernel.perf_event_paranoid = 2' >/etc/sysctl.d/60-cloudbench-perf.conf
+  sysctl -q -p /etc/sysctl.d/60-cloudbench-perf.conf || true
+  command -v valgrind >/dev/null || fail "valgrind is missing"
+  log "$(valgrind --version); perf: $(perf --version 2>/dev/null || echo 'no perf for this kernel (callgrind counts)')"
+}
+
 # Ubuntu's AMIs ship the SSM agent as a snap; benchmarks reach the instance only through it.
 ensure_ssm_agent() {
   if ! snap list amazon-ssm-agent >/dev/null 2>&1; then
@@ -291,6 +305,7 @@ main() {
   install_bun
   install_hyperfine
   install_awscli
+  allow_user_counters
   ensure_suite_user
   ensure_ssm_agent
 }

@@ -174,9 +174,9 @@ public final class RunCommand implements Callable<Integer> {
     /** Every benchmark measured {@code n} times: the suite's runs, and no benchmark's own; variants and rounds kept. */
     static Suite withRuns(Suite s, int n) {
         List<Benchmark> benchmarks = s.benchmarks().stream().map(b -> new Benchmark(b.name(), b.command(),
-                b.parameters(), b.warmup(), null, b.timeoutSeconds())).toList();
+                b.parameters(), b.warmup(), null, b.timeoutSeconds(), b.metrics())).toList();
         return new Suite(s.name(), s.description(), s.repository(), s.setup(), s.warmup(), n, s.timeoutSeconds(),
-                benchmarks, s.variants(), s.rounds());
+                benchmarks, s.variants(), s.rounds(), s.metrics());
     }
 
     static int defaultTimeout(Suite suite) {

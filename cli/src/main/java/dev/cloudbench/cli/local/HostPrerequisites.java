@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +89,49 @@ public final class HostPrerequisites {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MissingPrerequisiteException("interrupted while checking this host's prerequisites");
+        }
+    }
+
+    /**
+     * A suite that counts instructions needs a counter on this host: perf's {@code instructions:u}
+     * (a hardware counter the kernel may not expose, e.g. in a VM or with a strict
+     * {@code perf_event_paranoid}) or Valgrind. Checked the way the instance script chooses, before
+     * the engine starts, so that the run is refused rather than failed at its first benchmark.
+     *
+     * @param path the PATH the run's scripts get ({@link #check}'s answer)
+     * @return {@code perf} or {@code callgrind}: the counter the script will choose
+     * @throws MissingPrerequisiteException when neither works
+     */
+    public static String instructionCounter(Map<String, String> env, String path) {
+        Map<String, String> withPath = new HashMap<>(env);
+        withPath.put("PATH", path);
+        if (succeeds(withPath, "perf stat -x, -e instructions:u -- true 2>&1 >/dev/null | grep -q '^[0-9][0-9]*,'")) {
+            return "perf";
+        }
+        if (succeeds(withPath, "valgrind --tool=none -q -- true >/dev/null 2>&1")) {
+            return "callgrind";
+        }
+        throw new MissingPrerequisiteException("the suite counts instructions, but neither perf's instructions:u counter"
+                + " nor valgrind works on this host (install valgrind: apt-get install valgrind)");
+    }
+
+    private static boolean succeeds(Map<String, String> env, String command) {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", command).redirectInput(new File("/dev/null"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MissingPrerequisiteException("interrupted while checking this host's instruction counter");
         }
     }
 }

@@ -132,6 +132,9 @@ public final class LocalRun {
         Path statemachine = options.home().resolve("statemachine");
         // Everything this host must provide, reported at once, before the engine or a handler starts.
         String path = HostPrerequisites.check(options.home(), options.environment(), log);
+        if (request.suite().countsInstructions()) {
+            HostPrerequisites.instructionCounter(options.environment(), path);
+        }
         Engine engine = new Engine(statemachine);
         engine.ensureInstalled(log);
         DirectoryStore store = new DirectoryStore(options.output());

@@ -92,4 +92,22 @@ class HostPrerequisitesTest {
 
         assertThat(e.problems()).anyMatch(p -> p.startsWith("hyperfine: "));
     }
+
+    @Test
+    void aSuiteCountingInstructions_isRefusedInOneLine_onAHostWithNeitherPerfNorValgrind() throws Exception {
+        Map<String, String> host = bareHost();
+
+        MissingPrerequisiteException e = catchThrowableOfType(MissingPrerequisiteException.class,
+                () -> HostPrerequisites.instructionCounter(host, host.get("PATH")));
+
+        assertThat(e.problems()).singleElement().asString()
+                .contains("counts instructions", "instructions:u", "valgrind").doesNotContain("\n");
+    }
+
+    @Test
+    void thisHost_hasACounter_theOneTheScriptWillChoose() {
+        Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "HOME", System.getProperty("user.home"));
+
+        assertThat(HostPrerequisites.instructionCounter(env, System.getenv("PATH"))).isIn("perf", "callgrind");
+    }
 }

@@ -101,7 +101,7 @@ public final class HistoryStore {
             boolean own = variant != null && variant.hasOwnCheckout();
             String commit = env == null ? null : own ? env.variantCommits().get(variant.name()) : env.commit();
             entries.add(new HistoryEntry(time, results.runId(), t.targetId(), t.architecture(), t.instanceType(),
-                    market, b.benchmark(), b.parameters(), b.variant(), HistoryEntry.WALL_TIME, commit,
+                    market, b.benchmark(), b.parameters(), b.variant(), b.metricValue().id(), commit,
                     own ? variant.ref() : suiteRef, b.statistics().median(), b.medianInterval()));
         }
         return entries;

@@ -47,7 +47,7 @@ public final class HistoryText {
     }
 
     static String value(Series s, double v) {
-        return HistoryEntry.WALL_TIME.equals(s.key().metric()) ? Format.seconds(v) : String.format(Locale.ROOT, "%.4g", v);
+        return HistoryEntry.WALL_TIME.equals(s.key().metric()) ? Format.seconds(v) : Format.instructions(v);
     }
 
     /** The date of a point, {@code 2026-03-01}, or the time as stored when it is not ISO-8601. */

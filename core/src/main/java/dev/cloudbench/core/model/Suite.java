@@ -2,6 +2,7 @@ package dev.cloudbench.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -23,6 +24,8 @@ import java.util.List;
  *                       instance and compared with the first (the baseline) by paired statistics;
  *                       then {@code warmup} and {@code runs} count per variant per round
  * @param rounds         how the rounds of a suite with variants are budgeted and ordered
+ * @param metrics        what every benchmark is measured by ({@link Metric#id()}s; default
+ *                       {@code ["wall-time"]}); a benchmark may name its own
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Suite(
@@ -35,7 +38,8 @@ public record Suite(
         Integer timeoutSeconds,
         List<Benchmark> benchmarks,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Variant> variants,
-        Rounds rounds) {
+        Rounds rounds,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> metrics) {
 
     public static final int DEFAULT_WARMUP = 3;
     public static final int DEFAULT_RUNS = 10;
@@ -50,12 +54,20 @@ public record Suite(
         setup = setup == null ? List.of() : List.copyOf(setup);
         benchmarks = benchmarks == null ? null : List.copyOf(benchmarks);
         variants = variants == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(variants));
+        metrics = metrics == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(metrics));
+    }
+
+    /** A suite measured by wall time alone unless its benchmarks say otherwise. */
+    public Suite(String name, String description, Repository repository, List<String> setup, Integer warmup,
+                 Integer runs, Integer timeoutSeconds, List<Benchmark> benchmarks, List<Variant> variants,
+                 Rounds rounds) {
+        this(name, description, repository, setup, warmup, runs, timeoutSeconds, benchmarks, variants, rounds, null);
     }
 
     /** A suite without variants. */
     public Suite(String name, String description, Repository repository, List<String> setup, Integer warmup,
                  Integer runs, Integer timeoutSeconds, List<Benchmark> benchmarks) {
-        this(name, description, repository, setup, warmup, runs, timeoutSeconds, benchmarks, null, null);
+        this(name, description, repository, setup, warmup, runs, timeoutSeconds, benchmarks, null, null, null);
     }
 
     /** True when the suite compares variants in interleaved rounds. */
@@ -96,5 +108,22 @@ public record Suite(
 
     public int runsOf(Benchmark benchmark) {
         return benchmark.runs() == null ? effectiveRuns() : benchmark.runs();
+    }
+
+    /**
+     * What {@code benchmark} is measured by: its own metrics, else the suite's, else wall time; in
+     * {@link Metric} order. Only for a validated suite (an unknown name is skipped).
+     */
+    public List<Metric> metricsOf(Benchmark benchmark) {
+        List<String> names = benchmark.metrics().isEmpty() ? metrics : benchmark.metrics();
+        if (names.isEmpty()) {
+            return Metric.DEFAULT;
+        }
+        return Arrays.stream(Metric.values()).filter(m -> names.contains(m.id())).toList();
+    }
+
+    /** True when some benchmark counts instructions: the script then needs a counter. */
+    public boolean countsInstructions() {
+        return benchmarks != null && benchmarks.stream().anyMatch(b -> metricsOf(b).contains(Metric.INSTRUCTIONS));
     }
 }

@@ -6,6 +6,7 @@ import dev.cloudbench.core.error.ResultsMissingException;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Benchmark;
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Variant;
 import dev.cloudbench.core.port.ResultStorePort;
@@ -75,6 +76,11 @@ public final class ResultsAssembler {
                 results.add(BenchmarkResult.of(b.name(), e, suite.runsOf(b), key, bootstrap));
             }
         }
+        for (Benchmark b : suite.hasVariants() ? List.<Benchmark>of() : suite.benchmarks()) {
+            if (suite.metricsOf(b).contains(Metric.INSTRUCTIONS)) {
+                instructions(store, runId, target.targetId(), suite, b, bootstrap, results, missing);
+            }
+        }
         Environment environment = store.get(StoreLayout.environment(runId, target.targetId()))
                 .map(b -> Json.read(b, Environment.class)).orElse(null);
         String status = outcome == null ? TargetOutcome.FAILED : outcome.status();
@@ -88,5 +94,23 @@ public final class ResultsAssembler {
                 status, error, environment, results, missing,
                 Costs.of(environment, instanceTime, target.instanceType(), target.market().id(), prices), null, rounds,
                 comparisons, interruption, instanceTime);
+    }
+
+    /** A plain benchmark's instruction counts ({@code raw/instructions/NAME.json}), after every wall-time result. */
+    private static void instructions(ResultStorePort store, String runId, String targetId, Suite suite, Benchmark b,
+                                     Bootstrap bootstrap, List<BenchmarkResult> results, List<String> missing) {
+        String key = StoreLayout.rawPrefix(runId, targetId) + Metric.INSTRUCTIONS.id() + "/" + b.name() + ".json";
+        var bytes = store.get(key);
+        if (bytes.isEmpty()) {
+            missing.add(b.name() + " (" + Metric.INSTRUCTIONS.id() + ")");
+            return;
+        }
+        try {
+            for (HyperfineExport.Entry e : HyperfineExport.parse(bytes.get(), key).results()) {
+                results.add(BenchmarkResult.of(b.name(), e, suite.runsOf(b), key, bootstrap).as(Metric.INSTRUCTIONS));
+            }
+        } catch (ResultsMissingException e) {
+            missing.add(b.name() + " (" + Metric.INSTRUCTIONS.id() + ": " + e.getMessage() + ")");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cloudbench.core.report;
 
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.stats.Interval;
 import java.util.Locale;
@@ -11,10 +12,35 @@ public final class Format {
     private Format() {
     }
 
-    /** The benchmark's name, with its parameter values when it has any, and its variant when it has one. */
+    /**
+     * The benchmark's name, with its parameter values when it has any, its variant when it has one, and
+     * {@code [instructions]} when it holds instruction counts (so each metric is a row of its own, and
+     * matched with the same metric of a baseline).
+     */
     public static String label(BenchmarkResult b) {
         String label = label(b.benchmark(), b.parameters());
-        return b.variant() == null ? label : label + " · " + b.variant();
+        label = b.variant() == null ? label : label + " · " + b.variant();
+        return b.metricValue() == Metric.WALL_TIME ? label : label + " [" + b.metric() + "]";
+    }
+
+    /** A value of {@code metric}: a duration, or a count of instructions. */
+    public static String value(Metric metric, double v) {
+        return metric == Metric.WALL_TIME ? seconds(v) : instructions(v);
+    }
+
+    /** An instruction count with an SI prefix: {@code 1.235 G instr}. */
+    public static String instructions(double n) {
+        double a = Math.abs(n);
+        if (a >= 1e9) {
+            return String.format(Locale.ROOT, "%.4f G instr", n / 1e9);
+        }
+        if (a >= 1e6) {
+            return String.format(Locale.ROOT, "%.3f M instr", n / 1e6);
+        }
+        if (a >= 1e3) {
+            return String.format(Locale.ROOT, "%.2f k instr", n / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f instr", n);
     }
 
     /** A benchmark's name with its parameter values, when it has any. */

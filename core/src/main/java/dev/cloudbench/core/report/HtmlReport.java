@@ -1,5 +1,6 @@
 package dev.cloudbench.core.report;
 
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.report.Table.Cell;
 import dev.cloudbench.core.report.chart.DistributionChart;
 import dev.cloudbench.core.report.chart.Html;
@@ -201,12 +202,14 @@ public final class HtmlReport {
         h.append("</p>\n");
         for (String key : a.keys()) {
             List<DistributionChart.Series> series = new ArrayList<>();
+            Metric metric = Metric.WALL_TIME;
             for (TargetView t : a.targets()) {
                 Optional<BenchmarkView> b = t.benchmark(key);
                 if (b.isEmpty()) {
                     continue;
                 }
                 BenchmarkView v = b.get();
+                metric = v.result().metricValue();
                 series.add(new DistributionChart.Series(t.id(), Palette.colour(t.colour()), v.result().times(),
                         v.medianInterval(), v.runs() + " runs"));
                 if (v.baseline() != null) {
@@ -215,8 +218,10 @@ public final class HtmlReport {
                             "baseline, " + v.baseline().statistics().runs() + " runs"));
                 }
             }
+            Metric shown = metric;
             h.append("<figure class=\"wide\">\n<h3 class=\"name\">").append(esc(key)).append("</h3>\n")
-                    .append(DistributionChart.render("Raw times of " + key + " per target", series, Format::seconds))
+                    .append(DistributionChart.render((metric == Metric.WALL_TIME ? "Raw times of " : "Raw counts of ") + key
+                            + " per target", series, value -> Format.value(shown, value)))
                     .append("\n</figure>\n");
         }
         h.append("</section>\n");

@@ -1,5 +1,6 @@
 package dev.cloudbench.core.report;
 
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.report.chart.ForestChart;
 import dev.cloudbench.core.report.chart.MediansChart;
 import dev.cloudbench.core.report.chart.Palette;
@@ -93,7 +94,9 @@ final class ReportCharts {
             List<MediansChart.Bar> bars = new ArrayList<>();
             for (TargetView t : shown) {
                 Optional<BenchmarkView> b = t.benchmark(key);
-                if (b.isEmpty() || (price && b.get().costPerRun() == null)) {
+                // Seconds only: instruction counts are on a scale of their own (their tables show them).
+                if (b.isEmpty() || (price && b.get().costPerRun() == null)
+                        || b.get().result().metricValue() != Metric.WALL_TIME) {
                     continue;
                 }
                 Interval ci = price ? b.get().costPerRunInterval() : b.get().medianInterval();

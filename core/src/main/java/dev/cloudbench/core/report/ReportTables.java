@@ -1,5 +1,6 @@
 package dev.cloudbench.core.report;
 
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.report.Table.Cell;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.Cost;
@@ -106,14 +107,15 @@ public final class ReportTables {
                 .number("mean ± σ").number("min – max").number("runs").text("notes");
         for (BenchmarkView b : v.benchmarks()) {
             var s = b.stats();
-            String ci = b.medianInterval() == null ? "" : " (" + Format.range(b.medianInterval(), Format::seconds) + ")";
+            Metric m = b.result().metricValue();
+            String ci = b.medianInterval() == null ? "" : " (" + Format.range(b.medianInterval(), x -> Format.value(m, x)) + ")";
             List<String> notes = new ArrayList<>(b.warnings().stream().map(BenchmarkWarning::id).toList());
             if (b.result().fewerRunsThanRequested()) {
                 notes.add(0, "fewer runs than requested");
             }
-            t.row(List.of(Cell.of(b.key()), Cell.number(Format.seconds(s.median()) + ci, s.median()),
-                    Cell.number(Format.seconds(s.mean()) + " ± " + Format.seconds(s.stddev()), s.mean()),
-                    Cell.number(Format.seconds(s.min()) + " – " + Format.seconds(s.max()), s.min()),
+            t.row(List.of(Cell.of(b.key()), Cell.number(Format.value(m, s.median()) + ci, s.median()),
+                    Cell.number(Format.value(m, s.mean()) + " ± " + Format.value(m, s.stddev()), s.mean()),
+                    Cell.number(Format.value(m, s.min()) + " – " + Format.value(m, s.max()), s.min()),
                     b.result().fewerRunsThanRequested() ? new Cell(b.runs(), (double) s.runs(), Table.UNSTABLE)
                             : Cell.number(b.runs(), s.runs()),
                     Cell.of(String.join(", ", notes))));
@@ -220,7 +222,7 @@ public final class ReportTables {
         double m = b.statistics().median();
         String runs = b.fewerRunsThanRequested()
                 ? " (" + b.statistics().runs() + " of " + b.runsRequested() + " runs)" : "";
-        return Cell.number(Format.seconds(m) + runs, m);
+        return Cell.number(Format.value(b.metricValue(), m) + runs, m);
     }
 
     private static Cell change(double percent, Interval ratio) {

@@ -1,5 +1,6 @@
 package dev.cloudbench.core.report;
 
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
@@ -69,9 +70,11 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
                         ? InstanceUnits.compare(t, reference, e.getKey(), run.targets(), allByKey, bootstrap, rules)
                         : Comparison.of(b.times(), ref.times(), bootstrap, rules);
                 benchmarks.add(new BenchmarkView(e.getKey(), b, bootstrap.median(b.times()),
-                        HyperfineWarnings.of(b.times(), b.exitCodes()), old,
+                        b.metricValue() == Metric.WALL_TIME ? HyperfineWarnings.of(b.times(), b.exitCodes()) : List.of(),
+                        old,
                         old == null ? null : Comparison.of(b.times(), old.times(), bootstrap, rules),
-                        vsReference, price == null ? null : b.statistics().median() * price / 3600));
+                        vsReference, price == null || b.metricValue() != Metric.WALL_TIME ? null
+                                : b.statistics().median() * price / 3600));
                 keys.add(e.getKey());
             }
             List<String> gone = before.keySet().stream().filter(k -> !now.containsKey(k)).toList();
@@ -208,13 +211,15 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
         public Optional<BenchmarkResult> result(String variant) {
             return target.result().benchmarks().stream()
                     .filter(b -> variant.equals(b.variant()) && b.benchmark().equals(comparison.benchmark())
-                            && b.parameters().equals(comparison.parameters()))
+                            && b.parameters().equals(comparison.parameters())
+                            && b.metricValue() == comparison.metricValue())
                     .findFirst();
         }
 
-        /** The benchmark's label without the variant: its name with parameter values. */
+        /** The benchmark's label without the variant: its name with parameter values (and metric, unless wall time). */
         public String label() {
-            return Format.label(comparison.benchmark(), comparison.parameters());
+            String label = Format.label(comparison.benchmark(), comparison.parameters());
+            return comparison.metricValue() == Metric.WALL_TIME ? label : label + " [" + comparison.metric() + "]";
         }
     }
 

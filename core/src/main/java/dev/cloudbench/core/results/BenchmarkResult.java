@@ -1,6 +1,8 @@
 package dev.cloudbench.core.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.stats.BenchmarkWarning;
 import dev.cloudbench.core.stats.HyperfineWarnings;
@@ -29,6 +31,9 @@ import java.util.Map;
  * @param variant        the variant measured, or null in a suite without variants
  * @param rounds         for a variant: per time (same order as {@code times}) the round it was measured in
  * @param positions      for a variant: per time its variant's position in that round's order (1 = ran first)
+ * @param metric         {@code instructions} when {@code times} hold instruction counts per run (the
+ *                       counting pass beside hyperfine's runs), statistics and interval then in
+ *                       instructions; null for wall time
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchmarkResult(
@@ -46,12 +51,22 @@ public record BenchmarkResult(
         String rawExport,
         String variant,
         int[] rounds,
-        int[] positions) {
+        int[] positions,
+        String metric) {
 
     public BenchmarkResult {
         parameters = parameters == null ? Map.of() : parameters;
         warnings = warnings == null ? List.of() : warnings;
         exitCodes = exitCodes == null ? List.of() : exitCodes;
+    }
+
+    /** A wall-time result. */
+    public BenchmarkResult(String benchmark, String command, Map<String, String> parameters, Integer runsRequested,
+                           Statistics statistics, Interval medianInterval, List<String> warnings, double[] times,
+                           List<Integer> exitCodes, Double user, Double system, String rawExport, String variant,
+                           int[] rounds, int[] positions) {
+        this(benchmark, command, parameters, runsRequested, statistics, medianInterval, warnings, times, exitCodes,
+                user, system, rawExport, variant, rounds, positions, null);
     }
 
     /** A result of a suite without variants. */
@@ -75,7 +90,26 @@ public record BenchmarkResult(
     /** The same result with its statistics computed again from {@code times}. */
     public BenchmarkResult withStatisticsFromTimes() {
         return new BenchmarkResult(benchmark, command, parameters, runsRequested, Statistics.of(times), medianInterval,
-                warnings, times, exitCodes, user, system, rawExport, variant, rounds, positions);
+                warnings, times, exitCodes, user, system, rawExport, variant, rounds, positions, metric);
+    }
+
+    /** What {@code times} measure. */
+    @JsonIgnore
+    public Metric metricValue() {
+        return metric == null ? Metric.WALL_TIME : Metric.byId(metric).orElse(Metric.WALL_TIME);
+    }
+
+    /**
+     * The same values as a result of {@code m}. Instruction counts carry none of hyperfine's warnings
+     * (they are about wall times and exit codes) and no user or system time.
+     */
+    public BenchmarkResult as(Metric m) {
+        if (m == Metric.WALL_TIME) {
+            return new BenchmarkResult(benchmark, command, parameters, runsRequested, statistics, medianInterval,
+                    warnings, times, exitCodes, user, system, rawExport, variant, rounds, positions, null);
+        }
+        return new BenchmarkResult(benchmark, command, parameters, runsRequested, statistics, medianInterval,
+                List.of(), times, List.of(), null, null, rawExport, variant, rounds, positions, m.id());
     }
 
     /** True when fewer runs were measured than the suite asked for. */

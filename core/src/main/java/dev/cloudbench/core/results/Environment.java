@@ -16,6 +16,8 @@ import java.util.Map;
  * @param finishedAt   when results were collected (or the failure was handled)
  * @param variantCommits a suite with variants: the commit of each variant checked out at a ref of its own
  * @param readyAt      when "Check Instance" found the instance ready for commands
+ * @param instructionCounter a suite counting instructions: what counted them, {@code perf} (the
+ *                       {@code instructions:u} hardware counter) or {@code callgrind} (Valgrind)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Environment(
@@ -37,7 +39,8 @@ public record Environment(
         String startedAt,
         String finishedAt,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variantCommits,
-        String readyAt) {
+        String readyAt,
+        String instructionCounter) {
 
     public Environment {
         variantCommits = variantCommits == null ? Map.of() : variantCommits;
@@ -52,13 +55,13 @@ public record Environment(
                 hyperfineVersion, commit, launchedAt, pricePerHour, priceSource, startedAt, finishedAt, null);
     }
 
-    /** A machine whose readiness time was not recorded (results written before it was). */
+    /** A machine whose readiness time and instruction counter were not recorded. */
     public Environment(String architecture, String instanceType, String market, String zone, String instanceId,
                        String imageId, String cpuModel, Integer cores, String kernel, String os,
                        String hyperfineVersion, String commit, String launchedAt, Double pricePerHour,
                        String priceSource, String startedAt, String finishedAt, Map<String, String> variantCommits) {
         this(architecture, instanceType, market, zone, instanceId, imageId, cpuModel, cores, kernel, os,
                 hyperfineVersion, commit, launchedAt, pricePerHour, priceSource, startedAt, finishedAt, variantCommits,
-                null);
+                null, null);
     }
 }

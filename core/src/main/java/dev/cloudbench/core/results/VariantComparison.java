@@ -2,6 +2,7 @@ package dev.cloudbench.core.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.stats.Interval;
 import dev.cloudbench.core.stats.Verdict;
 import java.util.Map;
@@ -24,14 +25,31 @@ import java.util.Map;
  * @param verdict        {@link Verdict#id()}
  * @param reason         one line on why
  * @param settled        false when more rounds could have changed the kind of answer
+ * @param metric         {@code instructions} when compared on instruction counts (the ratio is then of
+ *                       instructions); null for wall time
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VariantComparison(String benchmark, Map<String, String> parameters, String variant, String baseline,
                                 int rounds, double ratio, Interval interval, double pValue, double adjustedPValue,
-                                double level, double noise, String verdict, String reason, boolean settled) {
+                                double level, double noise, String verdict, String reason, boolean settled,
+                                String metric) {
 
     public VariantComparison {
         parameters = parameters == null ? Map.of() : parameters;
+    }
+
+    /** A comparison on wall time. */
+    public VariantComparison(String benchmark, Map<String, String> parameters, String variant, String baseline,
+                             int rounds, double ratio, Interval interval, double pValue, double adjustedPValue,
+                             double level, double noise, String verdict, String reason, boolean settled) {
+        this(benchmark, parameters, variant, baseline, rounds, ratio, interval, pValue, adjustedPValue, level, noise,
+                verdict, reason, settled, null);
+    }
+
+    /** What was compared. */
+    @JsonIgnore
+    public Metric metricValue() {
+        return metric == null ? Metric.WALL_TIME : Metric.byId(metric).orElse(Metric.WALL_TIME);
     }
 
     @JsonIgnore
@@ -40,7 +58,7 @@ public record VariantComparison(String benchmark, Map<String, String> parameters
         return v == null ? Verdict.UNSTABLE : v;
     }
 
-    /** The change in percent: +2.5 means 2.5 % more time. */
+    /** The change in percent: +2.5 means 2.5 % more time (or instructions). */
     public double changePercent() {
         return (ratio - 1) * 100;
     }

@@ -3,6 +3,7 @@ package dev.cloudbench.core.rounds;
 import dev.cloudbench.core.error.ResultsMissingException;
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Benchmark;
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Variant;
 import dev.cloudbench.core.port.ResultStorePort;
@@ -55,10 +56,31 @@ public final class RoundExports {
     public record Merged(List<BenchmarkResult> results, List<String> missing, int rounds) {
     }
 
-    /** Every round export of {@code benchmark} on the target, merged per variant and parameter combination. */
+    /**
+     * Every round export of {@code benchmark} on the target, merged per variant and parameter combination;
+     * when the benchmark counts instructions, its counts files too, as results of that metric (after
+     * all the wall-time results). {@code rounds} is of the wall-time exports.
+     */
     public static Merged merge(ResultStorePort store, String runId, String targetId, Suite suite, Benchmark benchmark,
                                Bootstrap bootstrap) {
-        String prefix = StoreLayout.roundsPrefix(runId, targetId, benchmark.name());
+        Merged merged = merge(store, runId, targetId, suite, benchmark, bootstrap, Metric.WALL_TIME);
+        if (!suite.metricsOf(benchmark).contains(Metric.INSTRUCTIONS)) {
+            return merged;
+        }
+        Merged counts = merge(store, runId, targetId, suite, benchmark, bootstrap, Metric.INSTRUCTIONS);
+        List<BenchmarkResult> results = new ArrayList<>(merged.results());
+        results.addAll(counts.results());
+        List<String> missing = new ArrayList<>(merged.missing());
+        missing.addAll(counts.missing());
+        return new Merged(results, missing, merged.rounds());
+    }
+
+    /** The round files of one metric: the exports, or the instruction counts in their folder beside them. */
+    private static Merged merge(ResultStorePort store, String runId, String targetId, Suite suite, Benchmark benchmark,
+                                Bootstrap bootstrap, Metric metric) {
+        String prefix = StoreLayout.roundsPrefix(runId, targetId, benchmark.name())
+                + (metric == Metric.WALL_TIME ? "" : metric.id() + "/");
+        String what = metric == Metric.WALL_TIME ? "" : " (" + metric.id() + ")";
         Map<String, List<Map.Entry<Place, String>>> byVariant = new LinkedHashMap<>();
         suite.variants().forEach(v -> byVariant.put(v.name(), new ArrayList<>()));
         int rounds = 0;
@@ -75,7 +97,7 @@ public final class RoundExports {
         for (Variant v : suite.variants()) {
             List<Map.Entry<Place, String>> files = byVariant.get(v.name());
             if (files.isEmpty()) {
-                missing.add(benchmark.name() + " · " + v.name());
+                missing.add(benchmark.name() + " · " + v.name() + what);
                 continue;
             }
             files.sort(Comparator.comparingInt((Map.Entry<Place, String> e) -> e.getKey().round())
@@ -87,7 +109,7 @@ public final class RoundExports {
                     export = HyperfineExport.parse(store.get(file.getValue()).orElseThrow(() ->
                             new ResultsMissingException(file.getValue() + ": listed but not readable")), file.getValue());
                 } catch (ResultsMissingException e) {
-                    missing.add(benchmark.name() + " · " + v.name() + " round " + file.getKey().round() + " ("
+                    missing.add(benchmark.name() + " · " + v.name() + what + " round " + file.getKey().round() + " ("
                             + e.getMessage() + ")");
                     continue;
                 }
@@ -97,7 +119,8 @@ public final class RoundExports {
             }
             int requested = suite.runsOf(benchmark) * rounds;
             for (Map.Entry<Map<String, String>, Series> s : series.entrySet()) {
-                results.add(s.getValue().result(benchmark.name(), s.getKey(), requested, prefix, v.name(), bootstrap));
+                results.add(s.getValue().result(benchmark.name(), s.getKey(), requested, prefix, v.name(), bootstrap)
+                        .as(metric));
             }
         }
         return new Merged(results, missing, rounds);

@@ -55,7 +55,10 @@ public final class VariantAnalysis {
     }
 
     /**
-     * @param benchmarks the target's results, each with its variant, rounds and positions
+     * Every metric's comparisons in one family: Holm's correction and the look's level cover them all,
+     * so counting instructions beside the times does not raise the run's false-positive rate.
+     *
+     * @param benchmarks the target's results, each with its variant, rounds and positions (and metric)
      * @param variants   the variants' names, the baseline first
      * @param level      the level of this look
      */
@@ -68,7 +71,9 @@ public final class VariantAnalysis {
         Map<String, Map<String, BenchmarkResult>> byCase = new LinkedHashMap<>();
         for (BenchmarkResult b : benchmarks) {
             if (b.variant() != null && b.rounds() != null) {
-                byCase.computeIfAbsent(b.benchmark() + "\u0000" + b.parameters(), k -> new LinkedHashMap<>())
+                // The metric is part of the case: each metric is compared on its own values, by the same rules.
+                byCase.computeIfAbsent(b.benchmark() + "\u0000" + b.parameters() + "\u0000" + b.metric(),
+                                k -> new LinkedHashMap<>())
                         .put(b.variant(), b);
             }
         }
@@ -98,7 +103,7 @@ public final class VariantAnalysis {
             BenchmarkResult base = cases.get(i);
             out.add(new VariantComparison(base.benchmark(), base.parameters(), compared.get(i), baseline, e.rounds(),
                     e.ratio(), e.interval(), e.pValue(), c.adjustedPValue(), c.level(), e.noise(), c.verdict().id(),
-                    c.reason(), c.settled()));
+                    c.reason(), c.settled(), base.metric()));
         }
         return out;
     }

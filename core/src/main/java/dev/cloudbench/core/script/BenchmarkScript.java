@@ -5,6 +5,7 @@ import static dev.cloudbench.core.script.ExitCodes.EXIT_TIMEOUT;
 
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.model.Benchmark;
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.model.Repository;
 import dev.cloudbench.core.model.Suite;
 import java.util.List;
@@ -45,6 +46,9 @@ public final class BenchmarkScript {
         ScriptParts.header(s, suite, runId, targetId, "", benchmarks.size(), 0, output, false);
         s.append("progress setup setup\n");
         ScriptParts.environment(s);
+        if (suite.countsInstructions()) {
+            InstructionCounts.functions(s);
+        }
         s.append("cd \"$CB_WORK\" || fail failed setup ").append(EXIT_SETUP).append(" 'no work directory'\n");
         if (suite.repository() != null) {
             clone(s, suite.repository());
@@ -55,8 +59,8 @@ public final class BenchmarkScript {
                     .append(Shell.quote("setup command " + (i + 1) + " of " + suite.setup().size() + " failed"))
                     .append('\n');
         }
-        for (Benchmark b : benchmarks) {
-            benchmark(s, suite, b);
+        for (int i = 0; i < benchmarks.size(); i++) {
+            benchmark(s, suite, benchmarks.get(i), i);
         }
         s.append("progress 'done' ''\n")
                 .append("echo 'cloudbench: all ").append(benchmarks.size()).append(" benchmarks done'\n");
@@ -68,7 +72,7 @@ public final class BenchmarkScript {
         s.append("cd src || fail failed setup ").append(EXIT_SETUP).append(" 'no checkout'\n");
     }
 
-    private static void benchmark(StringBuilder s, Suite suite, Benchmark b) {
+    private static void benchmark(StringBuilder s, Suite suite, Benchmark b, int index) {
         String name = b.name();
         String cmd = ScriptParts.hyperfine(suite, b, "\"$CB_WORK/raw/" + name + ".json\"");
         s.append("\n# Benchmark ").append(name).append('\n')
@@ -84,7 +88,17 @@ public final class BenchmarkScript {
         s.append("if [ $rc -ne 0 ]; then fail failed ").append(name).append(" $rc ")
                 .append(Shell.quote("benchmark " + name + " failed")).append("\" with exit code $rc\"; fi\n")
                 .append("upload \"$CB_WORK/raw/").append(name).append(".json\" \"${CB_PREFIX}raw/").append(name)
-                .append(".json\"\n")
-                .append("CB_DONE=$((CB_DONE + 1))\n");
+                .append(".json\"\n");
+        if (suite.metricsOf(b).contains(Metric.INSTRUCTIONS)) {
+            String counts = "raw/" + InstructionCounts.FOLDER + "/" + name + ".json";
+            InstructionCounts.benchmarkFunction(s, index, b, suite.runsOf(b));
+            s.append("as_suite mkdir -p \"$CB_WORK/raw/").append(InstructionCounts.FOLDER).append("\"\n")
+                    .append("count_").append(index).append(" \"$CB_WORK/").append(counts).append("\"\n")
+                    .append("rc=$?\n")
+                    .append("if [ $rc -ne 0 ]; then fail failed ").append(name).append(" $rc ")
+                    .append(Shell.quote("benchmark " + name + ": counting its instructions failed")).append("; fi\n")
+                    .append("upload \"$CB_WORK/").append(counts).append("\" \"${CB_PREFIX}").append(counts).append("\"\n");
+        }
+        s.append("CB_DONE=$((CB_DONE + 1))\n");
     }
 }

@@ -5,6 +5,7 @@ import static dev.cloudbench.core.script.ExitCodes.EXIT_TIMEOUT;
 
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Benchmark;
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Variant;
 import dev.cloudbench.core.rounds.RoundPlan;
@@ -43,6 +44,9 @@ public final class RoundsScript {
                 output, true);
         s.append("progress setup setup\n");
         ScriptParts.environment(s);
+        if (suite.countsInstructions()) {
+            InstructionCounts.functions(s);
+        }
         s.append("cd \"$CB_WORK\" || fail failed setup ").append(EXIT_SETUP).append(" 'no work directory'\n");
         checkouts(s, suite);
         s.append("date +%s > \"$CB_OWN/rounds-started\"\n");
@@ -63,6 +67,9 @@ public final class RoundsScript {
                 to, from - 1, output, true);
         s.append("cd \"$CB_WORK\" && [ -f \"$CB_OWN/rounds-started\" ] || fail failed setup ").append(EXIT_SETUP)
                 .append(" 'the first rounds did not run in this directory'\n");
+        if (suite.countsInstructions()) {
+            InstructionCounts.functions(s);
+        }
         rounds(s, suite, runId, targetId, plan, from, to);
         return s.toString();
     }
@@ -138,6 +145,12 @@ public final class RoundsScript {
             s.append("bench_").append(i).append("() { ")
                     .append(ScriptParts.hyperfine(suite, benchmarks.get(i), "\"$1\"")).append("; }\n");
         }
+        boolean counting = suite.countsInstructions();
+        for (int i = 0; i < benchmarks.size(); i++) {
+            if (suite.metricsOf(benchmarks.get(i)).contains(Metric.INSTRUCTIONS)) {
+                InstructionCounts.benchmarkFunction(s, i, benchmarks.get(i), suite.runsOf(benchmarks.get(i)));
+            }
+        }
         s.append("# round, position, variant index, variant, benchmark index, benchmark, benchmark timeout (0: none)\n")
                 .append("measure() {\n")
                 .append("  CB_ROUND=$1; CB_VARIANT=$4\n")
@@ -152,8 +165,19 @@ public final class RoundsScript {
                 .append("  fi\n")
                 .append("  if [ $rc -ne 0 ]; then fail failed \"$6\" $rc \"benchmark $6 (variant $4, round $1) failed"
                         + " with exit code $rc\"; fi\n")
-                .append("  upload \"$CB_WORK/raw/$6/$file\" \"${CB_PREFIX}raw/$6/$file\"\n")
-                .append("}\n");
+                .append("  upload \"$CB_WORK/raw/$6/$file\" \"${CB_PREFIX}raw/$6/$file\"\n");
+        if (counting) {
+            String counts = "raw/$6/" + InstructionCounts.FOLDER + "/$file";
+            s.append("  if declare -F \"count_$5\" >/dev/null; then\n")
+                    .append("    as_suite mkdir -p \"$CB_WORK/raw/$6/").append(InstructionCounts.FOLDER).append("\"\n")
+                    .append("    ( \"variant_$3\" && \"count_$5\" \"$CB_WORK/").append(counts).append("\" )\n")
+                    .append("    rc=$?\n")
+                    .append("    if [ $rc -ne 0 ]; then fail failed \"$6\" $rc \"benchmark $6 (variant $4, round $1):"
+                            + " counting its instructions failed\"; fi\n")
+                    .append("    upload \"$CB_WORK/").append(counts).append("\" \"${CB_PREFIX}").append(counts).append("\"\n")
+                    .append("  fi\n");
+        }
+        s.append("}\n");
         if (plan.maxSeconds() != null) {
             s.append("# The time budget: no round starts after it.\n")
                     .append("over_budget() { [ $(( $(date +%s) - $(cat \"$CB_OWN/rounds-started\") )) -ge ")

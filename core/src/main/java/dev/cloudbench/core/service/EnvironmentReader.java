@@ -33,6 +33,7 @@ final class EnvironmentReader {
                         file.substring("commit-".length(), file.length() - ".txt".length()), c));
             }
         }
+        String counter = text(store, prefix + "counter.txt").map(String::strip).filter(c -> !c.isEmpty()).orElse(null);
         var instance = state.instance();
         Double price = instance == null ? null : instance.pricePerHour();
         String priceSource = price == null ? null
@@ -42,7 +43,7 @@ final class EnvironmentReader {
                 instance == null ? null : instance.instanceId(), instance == null ? null : instance.imageId(),
                 cpuModel, cores, kernel, os, hyperfine, commit, instance == null ? null : instance.launchedAt(),
                 price, priceSource, state.startedAt() == null ? null : state.startedAt().toString(), finishedAt,
-                variantCommits, state.readyAt() == null ? null : state.readyAt().toString());
+                variantCommits, state.readyAt() == null ? null : state.readyAt().toString(), counter);
     }
 
     private static Optional<String> text(ResultStorePort store, String key) {

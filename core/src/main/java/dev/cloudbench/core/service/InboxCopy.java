@@ -141,6 +141,15 @@ final class InboxCopy {
                 && RoundExports.parse(parts[2]).filter(p -> suite.variants().stream().map(Variant::name)
                         .anyMatch(p.variant()::equals)).isPresent()) {
             destination = StoreLayout.roundsPrefix(runId, targetId, parts[1]) + parts[2];
+        } else if (parts.length == 3 && parts[1].equals("instructions") && parts[2].endsWith(".json")
+                && !suite.hasVariants()
+                && benchmarks.contains(parts[2].substring(0, parts[2].length() - ".json".length()))) {
+            // A benchmark's instruction counts (InstructionCounts in core/script), in the export's shape.
+            destination = StoreLayout.rawPrefix(runId, targetId) + "instructions/" + parts[2];
+        } else if (parts.length == 4 && suite.hasVariants() && benchmarks.contains(parts[1])
+                && parts[2].equals("instructions") && RoundExports.parse(parts[3]).filter(p -> suite.variants().stream()
+                        .map(Variant::name).anyMatch(p.variant()::equals)).isPresent()) {
+            destination = StoreLayout.roundsPrefix(runId, targetId, parts[1]) + "instructions/" + parts[3];
         } else {
             return Verdict.refuse("not an export of this suite's benchmarks");
         }

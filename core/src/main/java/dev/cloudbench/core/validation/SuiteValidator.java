@@ -2,6 +2,7 @@ package dev.cloudbench.core.validation;
 
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.model.Benchmark;
+import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.model.Repository;
 import dev.cloudbench.core.model.Rounds;
 import dev.cloudbench.core.model.Suite;
@@ -49,6 +50,7 @@ public final class SuiteValidator {
             }
         }
         checkCounts(suite.warmup(), suite.runs(), suite.timeoutSeconds(), root);
+        checkMetrics(suite.metrics(), root + ".metrics");
         if (suite.benchmarks() == null) {
             throw new BadInputException(root + ".benchmarks: missing (a suite needs at least one benchmark)");
         }
@@ -209,6 +211,29 @@ public final class SuiteValidator {
             }
         }
         checkCounts(b.warmup(), b.runs(), b.timeoutSeconds(), at);
+        checkMetrics(b.metrics(), at + ".metrics");
+    }
+
+    /**
+     * Known names, each once, wall time among them: hyperfine's timed runs are what every other
+     * metric is counted beside (and what the time budgets are spent on), so they always run.
+     */
+    private static void checkMetrics(List<String> metrics, String at) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            String m = metrics.get(i);
+            if (Metric.byId(m).isEmpty()) {
+                throw new BadInputException(at + "[" + i + "]: unknown metric '" + m + "' (known: " + Metric.known()
+                        + ")");
+            }
+            if (!seen.add(m)) {
+                throw new BadInputException(at + "[" + i + "]: '" + m + "' named twice");
+            }
+        }
+        if (!metrics.isEmpty() && !seen.contains(Metric.WALL_TIME.id())) {
+            throw new BadInputException(at + ": must include '" + Metric.WALL_TIME.id()
+                    + "' (hyperfine's timed runs always run; other metrics are counted beside them)");
+        }
     }
 
     private static void checkCounts(Integer warmup, Integer runs, Integer timeoutSeconds, String at) {

@@ -65,4 +65,13 @@ class InputReaderTest {
             assertThat(suite.benchmarks()).hasSizeGreaterThanOrEqualTo(3);
         }
     }
+
+    @Test
+    void instructionsExample_loadsAndCountsInstructions() {
+        Suite suite = dev.cloudbench.core.validation.SuiteValidator.validate(
+                InputReader.suiteFile(Path.of("../examples/suites", "ab-instructions.json")));
+        assertThat(suite.countsInstructions()).isTrue();
+        assertThat(suite.metricsOf(suite.benchmarks().get(0))).containsExactly(
+                dev.cloudbench.core.model.Metric.WALL_TIME, dev.cloudbench.core.model.Metric.INSTRUCTIONS);
+    }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.results.HyperfineExport;
 import dev.cloudbench.core.testing.Hyperfine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +66,37 @@ class BenchmarkScriptTest {
         assertThat(target.resolve("env/nproc.txt")).exists();
         assertThat(Files.readString(target.resolve("progress.json")))
                 .contains("\"state\":\"done\"", "\"completed\":2", "\"total\":2");
+    }
+
+    @Test
+    void instructions_areCountedPerRunAndParameter_afterTheTimedRuns_byTheCounterTheHostHas() throws Exception {
+        Path store = Files.createDirectories(dir.resolve("store"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String script = BenchmarkScript.generate(suite("""
+                {"name":"s","warmup":0,"runs":2,"metrics":["wall-time","instructions"],
+                 "benchmarks":[{"name":"loop","command":"awk 'BEGIN { for (i = 0; i < {n}; i++) s += i; print s }'",
+                                "parameters":{"n":["1000","100000"]}},
+                               {"name":"plain","command":"true","metrics":["wall-time"]}]}"""),
+                "r1", "t1", copyInto(store));
+        Path file = Files.writeString(dir.resolve("s.sh"), script);
+        assertThat(bash(file, work)).as(Files.readString(dir.resolve("out.txt"))).isZero();
+        Path target = store.resolve("runs/r1/targets/t1");
+        assertThat(Files.readString(target.resolve("env/counter.txt")).strip()).isIn("perf", "callgrind");
+        assertThat(target.resolve("raw/instructions/plain.json")).doesNotExist();
+        HyperfineExport counts = HyperfineExport.parse(Files.readAllBytes(target.resolve("raw/instructions/loop.json")),
+                "loop");
+        assertThat(counts.results()).extracting(e -> e.parameters().get("n")).containsExactly("1000", "100000");
+        assertThat(counts.results()).allSatisfy(e -> assertThat(e.times()).hasSize(2));
+        assertThat(counts.results()).allSatisfy(e -> assertThat(Arrays.stream(e.times()).min().orElseThrow()).isGreaterThan(1000));
+        // The loop of 100,000 iterations executes more instructions than the loop of 1,000: real counts.
+        assertThat(counts.results().get(1).times()[0]).isGreaterThan(counts.results().get(0).times()[0] + 500_000);
+    }
+
+    @Test
+    void aSuiteWithoutInstructions_hasNoCounterInItsScript() {
+        String script = BenchmarkScript.generate(suite("""
+                {"name":"s","benchmarks":[{"name":"a","command":"true"}]}"""), "r1", "t1", "true");
+        assertThat(script).doesNotContain("choose_counter", "count_", "instructions");
     }
 
     @Test

@@ -45,6 +45,22 @@ class InboxCopyTest {
     }
 
     @Test
+    void instructionCounts_reachTheirFolderBesideTheExports_onlyForTheSuitesBenchmarksAndVariants() {
+        store.putText(inbox + "raw/instructions/a.json", EXPORT);
+        store.putText(inbox + "raw/instructions/zz.json", EXPORT);
+        InboxCopy.Report plain = copy.copy("r1", "t1", SUITE, "i-1");
+        assertThat(store.text(StoreLayout.rawPrefix("r1", "t1") + "instructions/a.json")).isEqualTo(EXPORT);
+        assertThat(plain.refused()).hasSize(1);
+
+        store.putText(inbox + "raw/a/instructions/round-1-2-y.json", EXPORT);
+        store.putText(inbox + "raw/a/instructions/round-1-1-z.json", EXPORT);
+        InboxCopy.Report rounds = copy.copy("r2", "t1", VARIANTS, "i-1");
+        assertThat(store.text(StoreLayout.roundsPrefix("r2", "t1", "a") + "instructions/round-1-2-y.json"))
+                .isEqualTo(EXPORT);
+        assertThat(rounds.refused()).isNotEmpty();
+    }
+
+    @Test
     void anythingElse_isRefusedWithOneLine_andNothingOutsideTheTargetChanges() {
         store.putText(StoreLayout.request("r1"), "{\"original\":true}");
         store.putText(inbox + "request.json", "{\"runId\":\"r1\"}");

@@ -56,7 +56,14 @@ class SuiteValidatorTest {
                         "suite.repository.ref: must be a plain ref name (letters, digits, '.', '_', '-', '+', '/' only)"),
                 Arguments.of(repo("https://github.com/a/b", "--upload-pack=evil"), "suite.repository.ref: must not start with '-'"),
                 Arguments.of(repo("https://github.com/a/b", "a/../../b"), "suite.repository.ref: must not contain '..'"),
-                Arguments.of("{\"name\":\"s\",\"benchmarks\":{\"a\":1}}", "suite.benchmarks: expected a list"));
+                Arguments.of("{\"name\":\"s\",\"benchmarks\":{\"a\":1}}", "suite.benchmarks: expected a list"),
+                Arguments.of("{\"name\":\"s\",\"metrics\":[\"wall-time\",\"cycles\"],\"benchmarks\":[" + OK_BENCH + "]}",
+                        "suite.metrics[1]: unknown metric 'cycles' (known: wall-time, instructions)"),
+                Arguments.of("{\"name\":\"s\",\"metrics\":[\"wall-time\",\"wall-time\"],\"benchmarks\":[" + OK_BENCH + "]}",
+                        "suite.metrics[1]: 'wall-time' named twice"),
+                Arguments.of("{\"name\":\"s\",\"benchmarks\":[{\"name\":\"a\",\"command\":\"x\",\"metrics\":[\"instructions\"]}]}",
+                        "suite.benchmarks[0].metrics: must include 'wall-time' (hyperfine's timed runs always run;"
+                                + " other metrics are counted beside them)"));
     }
 
     private static String repo(String url, String ref) {
@@ -82,7 +89,9 @@ class SuiteValidatorTest {
                 repo("https://github.com/evmts/guillotine", "main"),
                 repo("https://github.com/evmts/guillotine.git", "v1.2.3"),
                 repo("https://git.example.com:8443/team/repo", "feature/fast-path"),
-                repo("https://github.com/a/b", "0123456789abcdef0123456789abcdef01234567"));
+                repo("https://github.com/a/b", "0123456789abcdef0123456789abcdef01234567"),
+                "{\"name\":\"s\",\"metrics\":[\"wall-time\",\"instructions\"],\"benchmarks\":[" + OK_BENCH
+                        + ",{\"name\":\"b\",\"command\":\"true\",\"metrics\":[\"wall-time\"]}]}");
     }
 
     @ParameterizedTest

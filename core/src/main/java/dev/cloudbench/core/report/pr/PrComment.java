@@ -1,5 +1,6 @@
 package dev.cloudbench.core.report.pr;
 
+import dev.cloudbench.core.model.Metric;
 import static dev.cloudbench.core.report.MarkdownReport.text;
 
 import dev.cloudbench.core.crossarch.CrossArchitecture;
@@ -150,8 +151,8 @@ public final class PrComment {
     }
 
     private static String row(TargetResult r, VariantComparison c, boolean withVariant) {
-        String base = median(r, c.baseline(), c).map(Format::seconds).orElse("—");
-        String mine = median(r, c.variant(), c).map(Format::seconds).orElse("—");
+        String base = median(r, c.baseline(), c).map(m -> Format.value(c.metricValue(), m)).orElse("—");
+        String mine = median(r, c.variant(), c).map(m -> Format.value(c.metricValue(), m)).orElse("—");
         String change = Format.percent(c.changePercent())
                 + (c.interval() == null ? "" : " (" + Format.changeRange(c.interval()) + ")");
         Verdict v = c.verdictValue();
@@ -164,13 +165,14 @@ public final class PrComment {
     }
 
     private static String label(VariantComparison c, boolean withVariant) {
-        String label = Format.label(c.benchmark(), c.parameters());
+        String label = Format.label(c.benchmark(), c.parameters())
+                + (c.metricValue() == Metric.WALL_TIME ? "" : " [" + c.metric() + "]");
         return withVariant && !RefVariants.CANDIDATE.equals(c.variant()) ? label + " · " + c.variant() : label;
     }
 
     private static Optional<Double> median(TargetResult r, String variant, VariantComparison c) {
         return r.benchmarks().stream().filter(b -> variant.equals(b.variant()) && b.benchmark().equals(c.benchmark())
-                && b.parameters().equals(c.parameters())).findFirst().map(b -> b.statistics().median());
+                && b.parameters().equals(c.parameters()) && b.metricValue() == c.metricValue()).findFirst().map(b -> b.statistics().median());
     }
 
     /** Regressions first, then unstable, faster, unchanged; larger changes first. */
