@@ -122,7 +122,7 @@ class MarkdownReportTest {
         Environment e = Fixtures.environment("arm64", "c7g.large", "spot", 0.03);
         e = new Environment(e.architecture(), e.instanceType(), e.market(), e.zone(), e.instanceId(), e.imageId(),
                 e.cpuModel(), e.cores(), e.kernel(), e.os(), e.hyperfineVersion(), e.commit(), e.launchedAt(),
-                e.pricePerHour(), e.priceSource(), e.startedAt(), e.finishedAt(), Map.of(), "2026-01-01T10:00:50Z");
+                e.pricePerHour(), e.priceSource(), e.startedAt(), e.finishedAt(), Map.of(), "2026-01-01T10:00:50Z", null);
         InstanceTime time = InstanceTime.of(e, "2026-01-01T10:11:30Z");
         TargetResult arm = new TargetResult("arm", "arm64", "c7g.large", "spot", "succeeded", null, e,
                 List.of(Fixtures.benchmark("sort", Samples.normal(1, 20, 0.1, 0.002))), List.of(),
