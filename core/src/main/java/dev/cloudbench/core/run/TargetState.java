@@ -30,6 +30,8 @@ import java.time.Instant;
  * @param moreRounds  set by "Collect Results" when the rounds measured so far left a comparison
  *                    unsettled and the budget allows more: "Start Benchmark" then measures the next rounds
  * @param readyAt     when "Check Instance" found the instance ready (ISO-8601), for the instance-time account
+ * @param waitSeconds how long "Wait For Instance" waits before the next readiness check (a backoff
+ *                    set by "Launch Instance" and "Check Instance")
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetState(
@@ -50,7 +52,8 @@ public record TargetState(
         LaunchedInstance interrupted,
         Integer rounds,
         Boolean moreRounds,
-        Instant readyAt) {
+        Instant readyAt,
+        Integer waitSeconds) {
 
     /** A target's state as "Plan Run" hands it out: nothing launched yet. */
     public static TargetState start(String runId, Instant deadline, PlannedTarget target) {
@@ -87,6 +90,7 @@ public record TargetState(
         private Integer rounds;
         private Boolean moreRounds;
         private Instant readyAt;
+        private Integer waitSeconds;
 
         private Builder() {
         }
@@ -110,6 +114,7 @@ public record TargetState(
             rounds = s.rounds;
             moreRounds = s.moreRounds;
             readyAt = s.readyAt;
+            waitSeconds = s.waitSeconds;
         }
 
         public Builder runId(String value) {
@@ -220,9 +225,14 @@ public record TargetState(
             return this;
         }
 
+        public Builder waitSeconds(Integer value) {
+            waitSeconds = value;
+            return this;
+        }
+
         public TargetState build() {
             return new TargetState(runId, deadline, target, instance, ready, commandId, done, progress, checks,
-                    startedAt, finishedAt, error, failedState, attempt, interrupted, rounds, moreRounds, readyAt);
+                    startedAt, finishedAt, error, failedState, attempt, interrupted, rounds, moreRounds, readyAt, waitSeconds);
         }
     }
 }

@@ -22,8 +22,22 @@ import java.util.Set;
 
 /** "Launch Instance", "Check Instance" and the termination of a target's instance. */
 public final class InstanceService {
-    /** Readiness checks before giving up (with the ten-second wait: ten minutes). */
-    public static final int MAX_READY_CHECKS = 60;
+    /**
+     * Readiness checks before giving up: with {@link #waitBeforeCheck(int)}'s backoff, about 13
+     * minutes from the launch (15 s + 5 + 5 + 10 + 10 + 20 + 20 + 23 × 30 s).
+     */
+    public static final int MAX_READY_CHECKS = 30;
+
+    /**
+     * The waits before each readiness check, then {@link #LONGEST_WAIT_SECONDS} from there on. An
+     * instance is not "running" and its SSM agent not registered within 15 s of RunInstances (EC2
+     * starts a Linux AMI in tens of seconds; the agent registers once it has booted; see
+     * docs/performance.md), so the first check waits that long; then short waits find the common
+     * case (ready within a minute) within 5 s of its readiness, and longer ones keep a slow boot from
+     * costing history events (each check is ~8).
+     */
+    private static final int[] WAITS_SECONDS = {15, 5, 5, 10, 10, 20, 20};
+    private static final int LONGEST_WAIT_SECONDS = 30;
 
     private final FleetPort fleet;
     private final RemoteShellPort shell;
@@ -63,7 +77,8 @@ public final class InstanceService {
         // A fresh state for the new instance: only the run, the target, the attempt and the instance
         // a spot reclaim took away carry over.
         return TargetState.start(state.runId(), deadline, t).toBuilder().attempt(state.attempt())
-                .interrupted(state.interrupted()).instance(launched).ready(false).build();
+                .interrupted(state.interrupted()).instance(launched).ready(false).waitSeconds(waitBeforeCheck(0))
+                .build();
     }
 
     private Instant deadline(TargetState state) {
@@ -92,7 +107,13 @@ public final class InstanceService {
             throw new InstanceNotReadyException("instance " + id + " of target " + state.target().targetId()
                     + " not ready for commands after " + (state.checks() + 1) + " checks");
         }
-        return state.toBuilder().ready(ready).readyAt(ready ? clock.instant() : null).checked().build();
+        return state.toBuilder().ready(ready).readyAt(ready ? clock.instant() : null).checked()
+                .waitSeconds(ready ? null : waitBeforeCheck(state.checks() + 1)).build();
+    }
+
+    /** Seconds "Wait For Instance" waits before readiness check number {@code check} (0 = the first). */
+    public static int waitBeforeCheck(int check) {
+        return check < WAITS_SECONDS.length ? WAITS_SECONDS[check] : LONGEST_WAIT_SECONDS;
     }
 
     /**
