@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * <p>With the callback ("Wait For Benchmark" woken by the command's end, a one-hour safety-net
  * timeout) and a Distributed Map: 13 events and 3 transitions per target-hour; 100 targets for 24
  * hours with 10 batches of A/B rounds, a spot reclaim and the slowest readiness loop write at most
- * 1,918 events into each target's child execution and 31 into the run's own. The Distributed Map is
+ * 1,378 events into each target's child execution (1,918 before the readiness backoff halved its
+ * worst-case checks) and 31 into the run's own. The Distributed Map is
  * what makes 100 targets fit: at these per-target costs one inline history would need ~190,000.
  */
 class HistoryBudgetTest {
