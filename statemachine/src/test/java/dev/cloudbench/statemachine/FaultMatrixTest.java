@@ -42,8 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
  * definition, so a new state is covered without editing this test.
  */
 class FaultMatrixTest {
-    /** Task timeout for this test (the definition's are minutes); a timed-out handler sleeps past it. */
-    private static final int TASK_TIMEOUT_SECONDS = 3;
+    /**
+     * Task timeout for this test (the definition's are minutes); a timed-out handler sleeps past it.
+     * Six seconds, not three: a real handler that terminates a local instance (kill its process
+     * group, copy its inbox, delete its directory) took longer than three on a busy 2-core host, and
+     * the cell then ended in States.Timeout instead of the fault it injected.
+     */
+    private static final int TASK_TIMEOUT_SECONDS = 6;
     private static final String SUITE = """
             {"name":"matrix","warmup":0,"runs":2,
              "benchmarks":[{"name":"first","command":"true"},{"name":"second","command":"true"}]}""";
