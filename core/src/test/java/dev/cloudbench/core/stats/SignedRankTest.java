@@ -40,13 +40,53 @@ class SignedRankTest {
     }
 
     @Test
-    void pValue_withTies_isTheTieCorrectedNormalApproximation() {
-        // |d| = 1,1,2,3 get mid-ranks 1.5,1.5,3,4; W+ = 1.5+3+4 = 8.5, E = 5, Var = (4·5·9 − (2³−2)/2)/24
-        // = 7.375; z = (8.5 − 5 − 0.5)/√7.375; R: wilcox.test(c(-1,1,2,3), exact=FALSE) gives 0.2693.
-        double z = 3 / Math.sqrt(7.375);
-        double expected = 2 * org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).survivalProbability(z);
-        assertThat(SignedRank.pValue(new double[] {-1, 1, 2, 3})).isCloseTo(expected, within(1e-12))
-                .isCloseTo(0.2693, within(1e-4));
+    void pValue_withTies_isTheExactConditionalDistribution_countedHereBySignPatterns() {
+        // |d| = 1,1,2,3 get mid-ranks 1.5,1.5,3,4; W+ = 8.5 of a total 10, mean 5. Of the 16 sign
+        // patterns, those as far from 5: W+ in {0, 1.5, 8.5, 10} twice each for the tied ranks → 6/16.
+        assertThat(SignedRank.pValue(new double[] {-1, 1, 2, 3})).isCloseTo(6.0 / 16, within(1e-12));
+        double[][] cases = {{1, -1, 1, 1, 2, 2, -2, 3, 3, 3}, {0.5, 0.5, 0.5, -0.5, 1, 1}, {2, 2, 2, 2, 2, 2, 2, 2}};
+        for (double[] d : cases) {
+            assertThat(SignedRank.pValue(d)).as(Arrays.toString(d)).isCloseTo(bySignPatterns(d), within(1e-12));
+        }
+    }
+
+    @Test
+    void pValue_ofEightIdenticalRounds_isTheSmallestTheTestCanGive() {
+        // A deterministic metric (instruction counts) gives the same difference in every round.
+        assertThat(SignedRank.pValue(new double[] {0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3}))
+                .isCloseTo(2.0 / 256, within(1e-12));
+    }
+
+    /** Brute force: every sign pattern of the mid-ranks, the share at least as far from the mean. */
+    private static double bySignPatterns(double[] d) {
+        int n = d.length;
+        double[] abs = Arrays.stream(d).map(Math::abs).toArray();
+        double[] rank = new double[n];
+        for (int i = 0; i < n; i++) {
+            int below = 0;
+            int equal = 0;
+            for (double a : abs) {
+                below += a < abs[i] ? 1 : 0;
+                equal += a == abs[i] ? 1 : 0;
+            }
+            rank[i] = below + (equal + 1) / 2.0;
+        }
+        double observed = 0;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            observed += d[i] > 0 ? rank[i] : 0;
+            total += rank[i];
+        }
+        double mean = total / 2;
+        int extreme = 0;
+        for (int mask = 0; mask < (1 << n); mask++) {
+            double w = 0;
+            for (int i = 0; i < n; i++) {
+                w += (mask >> i & 1) == 1 ? rank[i] : 0;
+            }
+            extreme += Math.abs(w - mean) >= Math.abs(observed - mean) - 1e-9 ? 1 : 0;
+        }
+        return extreme / (double) (1 << n);
     }
 
     @Test
