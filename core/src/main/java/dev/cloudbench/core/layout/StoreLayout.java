@@ -153,6 +153,14 @@ public final class StoreLayout {
         return "inbox/" + principal + "/";
     }
 
+    /**
+     * The task token of the "Wait For Benchmark" task waiting for {@code instanceId}'s command:
+     * {@code callbacks/INSTANCE-ID.json}, outside every instance's inbox, so no instance can read it.
+     */
+    public static String callback(String instanceId) {
+        return "callbacks/" + instanceId + ".json";
+    }
+
     /** Pointer to the latest run of {@code suite} in which {@code targetId} succeeded: the next run's baseline. */
     public static String latest(String suite, String targetId) {
         return "suites/" + suite + "/latest/" + targetId + ".json";

@@ -29,7 +29,7 @@ import java.time.Instant;
  * @param rounds      a suite with variants: the last round of the command started
  * @param moreRounds  set by "Collect Results" when the rounds measured so far left a comparison
  *                    unsettled and the budget allows more: "Start Benchmark" then measures the next rounds
- * @param readyAt     when "Check Instance" found the instance ready (ISO-8601), for the instance-time account
+ * @param readyAt     when "Check Instance" found the instance ready, for the instance-time account
  * @param waitSeconds how long "Wait For Instance" waits before the next readiness check (a backoff
  *                    set by "Launch Instance" and "Check Instance")
  */

@@ -3,11 +3,13 @@ package dev.cloudbench.core.service;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.error.InstanceInterruptedException;
 import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.port.CommandStatus;
 import dev.cloudbench.core.port.ExecutionsPort;
 import dev.cloudbench.core.port.RemoteShellPort;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.run.TargetState;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,11 +39,6 @@ public final class BenchmarkCallbacks {
         this.executions = executions;
     }
 
-    /** Where the token waiting for {@code instanceId}'s command is kept. */
-    public static String key(String instanceId) {
-        return "callbacks/" + instanceId + ".json";
-    }
-
     /** What {@link #await} keeps for the event that ends the wait. */
     record Waiting(String taskToken, String runId, String targetId, String commandId) {
     }
@@ -62,8 +59,8 @@ public final class BenchmarkCallbacks {
             throw new BadInputException("Wait For Benchmark needs its task token ($$.Task.Token)");
         }
         String instanceId = state.instance().instanceId();
-        store.put(key(instanceId), Json.write(new Waiting(taskToken, state.runId(), state.target().targetId(),
-                state.commandId())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        store.put(StoreLayout.callback(instanceId), Json.write(new Waiting(taskToken, state.runId(),
+                state.target().targetId(), state.commandId())).getBytes(StandardCharsets.UTF_8));
         boolean ended;
         try {
             CommandStatus status = shell.status(instanceId, state.commandId());
@@ -84,7 +81,7 @@ public final class BenchmarkCallbacks {
         if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
             throw new BadInputException("not an instance id: " + instanceId);
         }
-        Optional<Waiting> waiting = store.get(key(instanceId)).map(b -> Json.read(b, Waiting.class));
+        Optional<Waiting> waiting = store.get(StoreLayout.callback(instanceId)).map(b -> Json.read(b, Waiting.class));
         return waiting.isPresent() && executions.sendTaskSuccess(waiting.get().taskToken(), "{}");
     }
 }

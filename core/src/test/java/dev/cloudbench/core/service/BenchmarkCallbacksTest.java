@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudbench.core.error.BadInputException;
+import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.port.CommandStatus;
@@ -52,7 +53,7 @@ class BenchmarkCallbacksTest {
     void await_keepsTheTokenWhereTheEventFindsIt_andWaitsWhileTheCommandRuns() {
         waiting.add("token-1");
         assertThat(callbacks.await(started("i-0123456789abcdef0"), "token-1")).isFalse();
-        assertThat(store.text(BenchmarkCallbacks.key("i-0123456789abcdef0"))).contains("token-1", "cmd-1");
+        assertThat(store.text(StoreLayout.callback("i-0123456789abcdef0"))).contains("token-1", "cmd-1");
         assertThat(answered).isEmpty();
 
         assertThat(callbacks.wake("i-0123456789abcdef0")).isTrue();

@@ -11,7 +11,6 @@ import dev.cloudbench.core.error.CommandTimedOutException;
 import dev.cloudbench.core.error.InstanceInterruptedException;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
-import dev.cloudbench.core.service.BenchmarkCallbacks;
 import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.functions.Ports;
 import dev.cloudbench.functions.wiring.Functions;
@@ -352,7 +351,7 @@ class IamOperationsTest {
         sfn.on("SendTaskSuccess", r -> JsonStandIn.ok("{}"));
         ssm.answer("GetCommandInvocation", invocation("InProgress", ""));
         assertThat(invoke("AwaitBenchmark", sample("AwaitBenchmark")).path("wokenAtOnce").asBoolean()).isFalse();
-        assertThat(s3.objects).containsKey(BenchmarkCallbacks.key(INSTANCE));
+        assertThat(s3.objects).containsKey(StoreLayout.callback(INSTANCE));
 
         // Just after Start Benchmark, SSM may not know the invocation yet: still running.
         ssm.on("GetCommandInvocation", r -> JsonStandIn.error("InvocationDoesNotExist", "not yet"));
@@ -377,7 +376,7 @@ class IamOperationsTest {
     @Test
     @Order(17)
     void benchmarkFinished_sendsTheWaitingTokenBack_andATaskThatEndedIsNoError() throws IOException {
-        s3.objects.put(BenchmarkCallbacks.key(INSTANCE), ("{\"taskToken\":\"token-1\",\"runId\":\"" + RUN
+        s3.objects.put(StoreLayout.callback(INSTANCE), ("{\"taskToken\":\"token-1\",\"runId\":\"" + RUN
                 + "\",\"targetId\":\"" + TARGET + "\",\"commandId\":\"" + COMMAND + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
         sfn.on("SendTaskSuccess", r -> JsonStandIn.ok("{}"));

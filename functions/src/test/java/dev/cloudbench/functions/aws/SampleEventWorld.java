@@ -77,7 +77,7 @@ public final class SampleEventWorld implements AutoCloseable {
             s3.objects.put("runs/" + RUN + "/request.json", request);
         }
         if (function.equals("BenchmarkFinished")) { // the token "Wait For Benchmark" kept
-            s3.objects.put(dev.cloudbench.core.service.BenchmarkCallbacks.key(INSTANCE), utf8("{\"taskToken\":\"t-1\","
+            s3.objects.put(dev.cloudbench.core.layout.StoreLayout.callback(INSTANCE), utf8("{\"taskToken\":\"t-1\","
                     + "\"runId\":\"" + RUN + "\",\"targetId\":\"" + TARGET + "\",\"commandId\":\"" + COMMAND + "\"}"));
         }
         String target = "runs/" + RUN + "/targets/" + TARGET + "/";
