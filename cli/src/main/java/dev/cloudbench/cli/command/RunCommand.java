@@ -176,7 +176,7 @@ public final class RunCommand implements Callable<Integer> {
         List<Benchmark> benchmarks = s.benchmarks().stream().map(b -> new Benchmark(b.name(), b.command(),
                 b.parameters(), b.warmup(), null, b.timeoutSeconds(), b.metrics())).toList();
         return new Suite(s.name(), s.description(), s.repository(), s.setup(), s.warmup(), n, s.timeoutSeconds(),
-                benchmarks, s.variants(), s.rounds(), s.metrics());
+                benchmarks, s.variants(), s.rounds(), s.metrics(), s.canary());
     }
 
     static int defaultTimeout(Suite suite) {

@@ -27,6 +27,7 @@ import java.util.Set;
  * instances measured were measured, not how much another instance of the same type would differ.
  *
  * <p>Instance types are compared pair by pair: each arm64 type of the run against each x86_64 type.
+ * Instances the noise canary left out as noisy hosts take no part ({@link RunResults#comparedTargets()}).
  */
 public final class CrossArchitecture {
     public static final String ARM64 = "arm64";
@@ -130,13 +131,13 @@ public final class CrossArchitecture {
 
     private static Set<String> types(RunResults run, String architecture) {
         Set<String> types = new LinkedHashSet<>();
-        run.targets().stream().filter(t -> architecture.equals(t.architecture()) && !t.benchmarks().isEmpty())
+        run.comparedTargets().stream().filter(t -> architecture.equals(t.architecture()) && !t.benchmarks().isEmpty())
                 .forEach(t -> types.add(t.instanceType()));
         return types;
     }
 
     private static List<TargetResult> targets(RunResults run, String architecture, String type) {
-        return run.targets().stream()
+        return run.comparedTargets().stream()
                 .filter(t -> architecture.equals(t.architecture()) && Objects.equals(type, t.instanceType())).toList();
     }
 

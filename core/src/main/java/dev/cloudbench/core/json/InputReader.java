@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Suite;
@@ -62,6 +63,11 @@ public final class InputReader {
         } catch (InvalidFormatException e) {
             throw new BadInputException(location(root, e) + ": invalid value '" + e.getValue() + "' (expected "
                     + describe(e.getTargetType()) + ")");
+        } catch (ValueInstantiationException e) {
+            // A record that reads its own shape (CanaryOptions) says what is wrong in its message.
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : e.getOriginalMessage();
+            throw new BadInputException(location(root, e) + ": " + why.lines().findFirst().orElse(""));
         } catch (MismatchedInputException e) {
             throw new BadInputException(location(root, e) + ": expected " + describe(e.getTargetType()));
         } catch (JsonParseException e) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * runs/RUN/targets/TARGET/raw/BENCHMARK/round-R-P-VARIANT.json
  *                                                a suite with variants: one export per round and
  *                                                variant, P its position in the round (1 = first)
+ * runs/RUN/targets/TARGET/raw/canary/PASS.json   the noise canary's hyperfine export, PASS before or after the suite
  * runs/RUN/targets/TARGET/rounds.json            a suite with variants: looks taken, why rounds stopped
  * runs/RUN/targets/TARGET/env/*.txt              what the instance reported about itself
  * runs/RUN/targets/TARGET/environment.json
@@ -99,6 +100,15 @@ public final class StoreLayout {
     public static String roundExport(String runId, String targetId, String benchmark, int round, int position,
                                      String variant) {
         return roundsPrefix(runId, targetId, benchmark) + roundExportName(round, position, variant);
+    }
+
+    /**
+     * The noise canary's hyperfine export of one pass: {@code before} or {@code after} the suite. A
+     * folder of its own beside the exports, so that its names never meet a benchmark's
+     * ({@code raw/canary.json} is a benchmark named canary; round exports are {@code round-…}).
+     */
+    public static String canaryExport(String runId, String targetId, String pass) {
+        return rawPrefix(runId, targetId) + "canary/" + pass + ".json";
     }
 
     /** What the rounds of a suite with variants decided so far ({@code RoundsRecord}). */

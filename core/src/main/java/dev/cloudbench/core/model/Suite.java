@@ -26,6 +26,8 @@ import java.util.List;
  * @param rounds         how the rounds of a suite with variants are budgeted and ordered
  * @param metrics        what every benchmark is measured by ({@link Metric#id()}s; default
  *                       {@code ["wall-time"]}); a benchmark may name its own
+ * @param canary         the noise canary: on unless the suite says {@code false}; whether noisy
+ *                       hosts are left out of verdicts ({@link CanaryOptions}); null: the defaults
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Suite(
@@ -39,7 +41,8 @@ public record Suite(
         List<Benchmark> benchmarks,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Variant> variants,
         Rounds rounds,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> metrics) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> metrics,
+        CanaryOptions canary) {
 
     public static final int DEFAULT_WARMUP = 3;
     public static final int DEFAULT_RUNS = 10;
@@ -55,6 +58,14 @@ public record Suite(
         benchmarks = benchmarks == null ? null : List.copyOf(benchmarks);
         variants = variants == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(variants));
         metrics = metrics == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(metrics));
+    }
+
+    /** A suite with the default canary. */
+    public Suite(String name, String description, Repository repository, List<String> setup, Integer warmup,
+                 Integer runs, Integer timeoutSeconds, List<Benchmark> benchmarks, List<Variant> variants,
+                 Rounds rounds, List<String> metrics) {
+        this(name, description, repository, setup, warmup, runs, timeoutSeconds, benchmarks, variants, rounds, metrics,
+                null);
     }
 
     /** A suite measured by wall time alone unless its benchmarks say otherwise. */
@@ -120,6 +131,11 @@ public record Suite(
             return Metric.DEFAULT;
         }
         return Arrays.stream(Metric.values()).filter(m -> names.contains(m.id())).toList();
+    }
+
+    /** The canary as the suite set it, the defaults filled in. */
+    public CanaryOptions effectiveCanary() {
+        return canary == null ? CanaryOptions.DEFAULT : canary;
     }
 
     /** True when some benchmark counts instructions: the script then needs a counter. */

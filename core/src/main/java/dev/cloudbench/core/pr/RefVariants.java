@@ -61,6 +61,6 @@ public final class RefVariants {
         }
         List<Variant> variants = List.of(new Variant(BASELINE, baselineRef, null), new Variant(CANDIDATE, candidateRef, null));
         return new Suite(suite.name(), suite.description(), repository, suite.setup(), suite.warmup(), suite.runs(),
-                suite.timeoutSeconds(), suite.benchmarks(), variants, suite.rounds(), suite.metrics());
+                suite.timeoutSeconds(), suite.benchmarks(), variants, suite.rounds(), suite.metrics(), suite.canary());
     }
 }

@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
 /**
  * "Publish Report": results.json, report.md and report.html from everything in the store, failed
  * targets included. Each target is compared with the latest earlier run of the suite in which it
- * succeeded; afterwards, each target that succeeded becomes the baseline of the suite's next run.
+ * succeeded; afterwards, each target that succeeded becomes the baseline of the suite's next run,
+ * unless its noise canary left it out as a noisy host.
  */
 public final class ReportService {
     private final ResultStorePort store;
@@ -78,6 +79,7 @@ public final class ReportService {
                         : (result.error().state() == null ? "" : result.error().state() + ": ") + result.error().message()));
             }
         }
+        targets = ResultsAssembler.canaries(targets, run.suite());
         String status = failures.isEmpty() ? TargetOutcome.SUCCEEDED : TargetOutcome.FAILED;
         String now = clock.instant().toString();
         RunResults results = new RunResults(RunResults.SCHEMA, run.runId(), suite, status, now, targets);
@@ -88,7 +90,8 @@ public final class ReportService {
         store.put(StoreLayout.reportMarkdown(run.runId()), MarkdownReport.render(analysis).getBytes(StandardCharsets.UTF_8));
         store.put(StoreLayout.reportHtml(run.runId()), HtmlReport.render(analysis).getBytes(StandardCharsets.UTF_8));
         for (TargetResult t : targets) {
-            if (t.succeeded()) {
+            // A noisy host left out of verdicts is no reference for the next run's either.
+            if (t.succeeded() && !t.leftOutAsNoisy()) {
                 baselines.advance(suite, t.targetId(), run.runId(), now);
             }
         }

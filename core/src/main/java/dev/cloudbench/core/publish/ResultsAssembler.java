@@ -6,11 +6,13 @@ import dev.cloudbench.core.error.ResultsMissingException;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Benchmark;
+import dev.cloudbench.core.model.CanaryOptions;
 import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Variant;
 import dev.cloudbench.core.port.ResultStorePort;
 import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.Canary;
 import dev.cloudbench.core.results.Environment;
 import dev.cloudbench.core.results.HyperfineExport;
 import dev.cloudbench.core.results.InstanceTime;
@@ -26,7 +28,10 @@ import dev.cloudbench.core.run.TargetOutcome;
 import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.stats.PairedRules;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads one target's raw hyperfine exports and environment back from the store and turns them
@@ -94,6 +99,44 @@ public final class ResultsAssembler {
                 status, error, environment, results, missing,
                 Costs.of(environment, instanceTime, target.instanceType(), target.market().id(), prices), null, rounds,
                 comparisons, interruption, instanceTime);
+    }
+
+    /**
+     * The run's noise canaries judged together, once every target is assembled: each instance's
+     * level against the other instances of its architecture and instance type, whether it is a noisy
+     * host, and whether it is left out of verdicts (the suite's {@code canary.excludeNoisy}, default
+     * yes). A target left out gets its wall-time variant comparisons not judged
+     * ({@link TargetResult#judgedForNoise()}); its baseline comparisons and the comparisons across
+     * targets leave it out when the report is analysed. A target whose instance reported but left no
+     * canary, in a suite that runs one, says so. Nothing changes for a suite with the canary off.
+     */
+    public static List<TargetResult> canaries(List<TargetResult> targets, Suite suite) {
+        CanaryOptions options = suite.effectiveCanary();
+        if (!options.on()) {
+            return targets;
+        }
+        Map<TargetResult, Canary> own = new IdentityHashMap<>();
+        for (TargetResult t : targets) {
+            if (t.environment() != null) {
+                own.put(t, t.environment().canary() != null ? t.environment().canary()
+                        : Canary.none("no canary export: the script ended before it, or could not upload it"));
+            }
+        }
+        List<TargetResult> judged = new ArrayList<>();
+        for (TargetResult t : targets) {
+            Canary mine = own.get(t);
+            if (mine == null) {
+                judged.add(t);
+                continue;
+            }
+            List<Canary> peers = targets.stream().filter(p -> p != t && own.containsKey(p)
+                            && Objects.equals(p.architecture(), t.architecture())
+                            && Objects.equals(p.instanceType(), t.instanceType()))
+                    .map(own::get).filter(c -> !c.parts().isEmpty()).toList();
+            Canary canary = mine.withPeers(peers).leavingOut(options.excludesNoisy());
+            judged.add(t.withEnvironment(t.environment().withCanary(canary)).judgedForNoise());
+        }
+        return judged;
     }
 
     /** A plain benchmark's instruction counts ({@code raw/instructions/NAME.json}), after every wall-time result. */

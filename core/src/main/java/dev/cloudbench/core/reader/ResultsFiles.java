@@ -140,8 +140,8 @@ public final class ResultsFiles {
 
     /**
      * Results as this version reads them: statistics recomputed from the raw times (a results.json
-     * edited by hand cannot contradict itself), and a cost for results written before cloudbench
-     * computed costs, from their environment.
+     * edited by hand cannot contradict itself), a noisy host's wall-time verdicts not judged again, and
+     * a cost for results written before cloudbench computed costs, from their environment.
      *
      * @throws BadInputException naming the file when a benchmark has no raw times
      */
@@ -158,7 +158,7 @@ public final class ResultsFiles {
             }
             Cost cost = t.cost() != null ? t.cost()
                     : Costs.of(t.environment(), t.instanceType(), t.market(), PriceTable.bundled());
-            targets.add(t.with(benchmarks, cost, variantComparisons(t, benchmarks, bootstrap)));
+            targets.add(t.with(benchmarks, cost, variantComparisons(t, benchmarks, bootstrap)).judgedForNoise());
         }
         return new RunResults(run.schema(), run.runId(), run.suite(), run.status(), run.generatedAt(), targets);
     }

@@ -37,7 +37,7 @@ public record CrossArchitecture(TargetView arm, TargetView x86, String key, Comp
         if (arms.isEmpty() || x86s.isEmpty()) {
             return rows;
         }
-        List<TargetResult> all = a.targets().stream().map(TargetView::result).toList();
+        List<TargetResult> all = a.comparedTargets().stream().map(TargetView::result).toList();
         Map<TargetResult, Map<String, BenchmarkResult>> byKey = new IdentityHashMap<>();
         all.forEach(t -> byKey.put(t, RunAnalysis.byKey(t)));
         for (String key : a.keys()) {
@@ -65,7 +65,7 @@ public record CrossArchitecture(TargetView arm, TargetView x86, String key, Comp
     }
 
     private static List<TargetView> measured(RunAnalysis a, String architecture) {
-        return a.targets().stream().filter(t -> !t.benchmarks().isEmpty())
+        return a.comparedTargets().stream().filter(t -> !t.benchmarks().isEmpty())
                 .filter(t -> architecture.equals(normalized(architecture(t)))).toList();
     }
 

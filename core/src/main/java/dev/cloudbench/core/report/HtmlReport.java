@@ -59,6 +59,12 @@ public final class HtmlReport {
             failures.forEach(f -> h.append("<li>").append(esc(f)).append("</li>\n"));
             h.append("</ul>\n</section>\n");
         }
+        List<String> noisy = ReportText.noisyHosts(a);
+        if (!noisy.isEmpty()) {
+            h.append("<section id=\"noisy-hosts\">\n<h2>Noisy hosts</h2>\n<ul>\n");
+            noisy.forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));
+            h.append("</ul>\n</section>\n");
+        }
         if (!a.keys().isEmpty()) {
             boolean oneTarget = a.targets().stream().filter(t -> !t.benchmarks().isEmpty()).count() == 1;
             h.append("<section id=\"medians\">\n<h2>").append(oneTarget ? "Medians of every benchmark" : "Medians across targets")
@@ -144,6 +150,9 @@ public final class HtmlReport {
         }
         if (!a.failedTargets().isEmpty()) {
             link(h, "failures", "Failed targets");
+        }
+        if (!ReportText.noisyHosts(a).isEmpty()) {
+            link(h, "noisy-hosts", "Noisy hosts");
         }
         if (!a.keys().isEmpty()) {
             link(h, "medians", "Medians");

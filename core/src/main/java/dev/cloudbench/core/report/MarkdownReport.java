@@ -59,6 +59,12 @@ public final class MarkdownReport {
             failures.forEach(f -> md.append("- ").append(text(f)).append('\n'));
             md.append('\n');
         }
+        List<String> noisy = ReportText.noisyHosts(a);
+        if (!noisy.isEmpty()) {
+            md.append("## Noisy hosts\n\n");
+            noisy.forEach(n -> md.append("- ").append(text(n)).append('\n'));
+            md.append('\n');
+        }
         if (a.reference() != null) {
             md.append("## Targets side by side\n\n").append(text(ReportText.sideBySideLine(a))).append("\n\n")
                     .append(table(ReportTables.sideBySide(a)));

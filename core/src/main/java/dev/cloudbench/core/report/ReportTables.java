@@ -244,7 +244,7 @@ public final class ReportTables {
             case SLOWER -> Table.SLOWER;
             case FASTER -> Table.FASTER;
             case UNSTABLE -> Table.UNSTABLE;
-            case NO_SIGNIFICANT_CHANGE -> Table.SAME;
+            case NO_SIGNIFICANT_CHANGE, NOT_JUDGED -> Table.SAME;
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.cloudbench.core.report;
 
+import dev.cloudbench.core.results.Canary;
 import dev.cloudbench.core.results.InstanceTime;
 import dev.cloudbench.core.results.RoundsRecord;
 import dev.cloudbench.core.results.TargetError;
@@ -130,6 +131,25 @@ public final class ReportText {
     /** One line per failed target: where and why. */
     public static List<String> failures(RunAnalysis a) {
         return a.failedTargets().stream().map(ReportText::failure).toList();
+    }
+
+    /** One line per target whose noise canary marked a noisy host: left out or kept, and why. */
+    public static List<String> noisyHosts(RunAnalysis a) {
+        return a.targets().stream().map(ReportText::noisyHost).filter(l -> l != null).toList();
+    }
+
+    /**
+     * {@code arm: left out of verdicts and of comparisons across targets as a noisy host — canary …};
+     * null when the canary did not mark the target's host noisy.
+     */
+    public static String noisyHost(TargetView t) {
+        Canary c = t.result().environment() == null ? null : t.result().environment().canary();
+        if (c == null || !c.noisyHost()) {
+            return null;
+        }
+        return t.id() + (t.result().leftOutAsNoisy()
+                ? ": left out of verdicts and of comparisons across targets as a noisy host (its measurements are kept) — "
+                : ": noisy host, kept in verdicts as the suite asks (canary.excludeNoisy false) — ") + c.reason() + ".";
     }
 
     /** {@code arm: in Check Benchmark: benchmark 'x' failed with exit code 1 (BenchmarkFailedException)} */

@@ -47,9 +47,11 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
 
     public static RunAnalysis of(RunResults run, Map<String, Baseline> baselines, Bootstrap bootstrap,
                                  VerdictRules rules) {
-        TargetResult reference = run.targets().stream().filter(t -> !t.benchmarks().isEmpty()).findFirst().orElse(null);
+        // Comparisons across targets leave out the noisy hosts the canary marked (their own results stay).
+        List<TargetResult> compared = run.comparedTargets();
+        TargetResult reference = compared.stream().filter(t -> !t.benchmarks().isEmpty()).findFirst().orElse(null);
         Map<String, BenchmarkResult> referenceByKey = reference == null ? Map.of() : byKey(reference);
-        boolean sideBySide = run.targets().stream().filter(t -> !t.benchmarks().isEmpty()).count() >= 2;
+        boolean sideBySide = compared.stream().filter(t -> !t.benchmarks().isEmpty()).count() >= 2;
         boolean variants = run.targets().stream().anyMatch(RunAnalysis::measuredVariants);
         Map<TargetResult, Map<String, BenchmarkResult>> allByKey = new IdentityHashMap<>();
         run.targets().forEach(t -> allByKey.put(t, byKey(t)));
@@ -65,14 +67,16 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
             for (Map.Entry<String, BenchmarkResult> e : now.entrySet()) {
                 BenchmarkResult b = e.getValue();
                 BenchmarkResult old = before.get(e.getKey());
-                BenchmarkResult ref = t == reference || !sideBySide ? null : referenceByKey.get(e.getKey());
+                BenchmarkResult ref = t == reference || !sideBySide || t.leftOutAsNoisy() ? null
+                        : referenceByKey.get(e.getKey());
                 Comparison vsReference = ref == null ? null : variants
-                        ? InstanceUnits.compare(t, reference, e.getKey(), run.targets(), allByKey, bootstrap, rules)
+                        ? InstanceUnits.compare(t, reference, e.getKey(), compared, allByKey, bootstrap, rules)
                         : Comparison.of(b.times(), ref.times(), bootstrap, rules);
                 benchmarks.add(new BenchmarkView(e.getKey(), b, bootstrap.median(b.times()),
                         b.metricValue() == Metric.WALL_TIME ? HyperfineWarnings.of(b.times(), b.exitCodes()) : List.of(),
                         old,
-                        old == null ? null : Comparison.of(b.times(), old.times(), bootstrap, rules),
+                        old == null ? null : noiseJudged(t, baseline, b,
+                                Comparison.of(b.times(), old.times(), bootstrap, rules)),
                         vsReference, price == null || b.metricValue() != Metric.WALL_TIME ? null
                                 : b.statistics().median() * price / 3600));
                 keys.add(e.getKey());
@@ -85,6 +89,31 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
             }
         }
         return new RunAnalysis(run, views, List.copyOf(keys), referenceView, bootstrap, rules, null);
+    }
+
+    /**
+     * A baseline comparison of wall time is not judged when either run's host was left out as noisy;
+     * instruction counts do not move with a neighbour's load.
+     */
+    private static Comparison noiseJudged(TargetResult t, Baseline baseline, BenchmarkResult b, Comparison c) {
+        if (b.metricValue() != Metric.WALL_TIME) {
+            return c;
+        }
+        if (t.leftOutAsNoisy()) {
+            return c.notJudged(t.noisyHostReason());
+        }
+        return baseline.target().leftOutAsNoisy()
+                ? c.notJudged("baseline run " + baseline.runId() + " on a " + baseline.target().noisyHostReason()) : c;
+    }
+
+    /** The targets comparisons across targets take: all but the noisy hosts the canary left out. */
+    public List<TargetView> comparedTargets() {
+        return targets.stream().filter(t -> !t.result().leftOutAsNoisy()).toList();
+    }
+
+    /** The targets the canary left out as noisy hosts. */
+    public List<TargetView> noisyHosts() {
+        return targets.stream().filter(t -> t.result().leftOutAsNoisy()).toList();
     }
 
     /** Every comparison with a baseline, regressions first, then unstable, faster, unchanged; larger changes first. */

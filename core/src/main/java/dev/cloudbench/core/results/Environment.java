@@ -18,6 +18,9 @@ import java.util.Map;
  * @param readyAt      when "Check Instance" found the instance ready for commands
  * @param instructionCounter a suite counting instructions: what counted them, {@code perf} (the
  *                       {@code instructions:u} hardware counter) or {@code callgrind} (Valgrind)
+ * @param canary       the noise canary, when the suite ran it: its parts before and after the suite,
+ *                     whether the host is noisy; its level against the run's other instances once
+ *                     the run's results were merged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Environment(
@@ -40,7 +43,8 @@ public record Environment(
         String finishedAt,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> variantCommits,
         String readyAt,
-        String instructionCounter) {
+        String instructionCounter,
+        Canary canary) {
 
     public Environment {
         variantCommits = variantCommits == null ? Map.of() : variantCommits;
@@ -55,6 +59,17 @@ public record Environment(
                 hyperfineVersion, commit, launchedAt, pricePerHour, priceSource, startedAt, finishedAt, null);
     }
 
+    /** A machine without a canary. */
+    public Environment(String architecture, String instanceType, String market, String zone, String instanceId,
+                       String imageId, String cpuModel, Integer cores, String kernel, String os,
+                       String hyperfineVersion, String commit, String launchedAt, Double pricePerHour,
+                       String priceSource, String startedAt, String finishedAt, Map<String, String> variantCommits,
+                       String readyAt, String instructionCounter) {
+        this(architecture, instanceType, market, zone, instanceId, imageId, cpuModel, cores, kernel, os,
+                hyperfineVersion, commit, launchedAt, pricePerHour, priceSource, startedAt, finishedAt, variantCommits,
+                readyAt, instructionCounter, null);
+    }
+
     /** A machine whose readiness time and instruction counter were not recorded. */
     public Environment(String architecture, String instanceType, String market, String zone, String instanceId,
                        String imageId, String cpuModel, Integer cores, String kernel, String os,
@@ -63,5 +78,12 @@ public record Environment(
         this(architecture, instanceType, market, zone, instanceId, imageId, cpuModel, cores, kernel, os,
                 hyperfineVersion, commit, launchedAt, pricePerHour, priceSource, startedAt, finishedAt, variantCommits,
                 null, null);
+    }
+
+    /** The same machine with {@code newCanary} as its canary. */
+    public Environment withCanary(Canary newCanary) {
+        return new Environment(architecture, instanceType, market, zone, instanceId, imageId, cpuModel, cores, kernel,
+                os, hyperfineVersion, commit, launchedAt, pricePerHour, priceSource, startedAt, finishedAt,
+                variantCommits, readyAt, instructionCounter, newCanary);
     }
 }

@@ -17,4 +17,9 @@ import java.util.List;
 public record RunResults(String schema, String runId, String suite, String status, String generatedAt,
                          List<TargetResult> targets) {
     public static final String SCHEMA = "cloudbench.results/v1";
+
+    /** The targets comparisons across targets take: all but those left out as noisy hosts. */
+    public List<TargetResult> comparedTargets() {
+        return targets.stream().filter(t -> !t.leftOutAsNoisy()).toList();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.cloudbench.core.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cloudbench.core.model.Metric;
 import java.util.List;
 
 /**
@@ -76,6 +77,40 @@ public record TargetResult(
 
     public boolean succeeded() {
         return "succeeded".equals(status);
+    }
+
+    /**
+     * True when the noise canary marked this target's instance a noisy host and the suite leaves noisy
+     * hosts out ({@code environment.canary.leftOut}): its wall-time verdicts are not judged, and it
+     * takes no part in comparisons across targets.
+     */
+    public boolean leftOutAsNoisy() {
+        return environment != null && environment.canary() != null
+                && Boolean.TRUE.equals(environment.canary().leftOut());
+    }
+
+    /** {@code noisy host: canary …}: why {@link #leftOutAsNoisy()}, for the verdicts it leaves unjudged; null when not. */
+    public String noisyHostReason() {
+        return leftOutAsNoisy() ? "noisy host: " + environment.canary().reason() : null;
+    }
+
+    /**
+     * The same target, its wall-time variant comparisons not judged when it is {@link #leftOutAsNoisy()}:
+     * instruction counts do not move with a neighbour's load, so their verdicts stand.
+     */
+    public TargetResult judgedForNoise() {
+        if (!leftOutAsNoisy()) {
+            return this;
+        }
+        String why = noisyHostReason();
+        return with(benchmarks, cost, variantComparisons.stream()
+                .map(c -> c.metricValue() == Metric.WALL_TIME ? c.notJudged(why) : c).toList());
+    }
+
+    /** The same target on {@code newEnvironment}. */
+    public TargetResult withEnvironment(Environment newEnvironment) {
+        return new TargetResult(targetId, architecture, instanceType, market, status, error, newEnvironment, benchmarks,
+                missingBenchmarks, cost, baselineRunId, rounds, variantComparisons, interruption, instanceTime);
     }
 
     public TargetResult withBaseline(String runId) {

@@ -58,6 +58,16 @@ public record VariantComparison(String benchmark, Map<String, String> parameters
         return v == null ? Verdict.UNSTABLE : v;
     }
 
+    /** The same comparison, not judged, for {@code why} (a noisy host); what was measured stays in the reason. */
+    public VariantComparison notJudged(String why) {
+        if (verdictValue() == Verdict.NOT_JUDGED) {
+            return this;
+        }
+        return new VariantComparison(benchmark, parameters, variant, baseline, rounds, ratio, interval, pValue,
+                adjustedPValue, level, noise, Verdict.NOT_JUDGED.id(), why + " (measured: "
+                + verdictValue().label() + ")", settled, metric);
+    }
+
     /** The change in percent: +2.5 means 2.5 % more time (or instructions). */
     public double changePercent() {
         return (ratio - 1) * 100;

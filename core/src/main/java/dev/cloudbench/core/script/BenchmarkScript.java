@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>The script records the environment, clones the repository (URL and ref were validated and are
  * single-quoted besides), runs the setup, then runs hyperfine once per benchmark with a JSON
- * export. Each export is uploaded as soon as it exists, and a progress file after each step, so a
+ * export, with the noise canary before the first benchmark and after the last ({@link CanaryScript}) unless
+ * the suite turned it off. Each export is uploaded as soon as it exists, and a progress file after each step, so a
  * failure or a reclaimed instance loses at most the benchmark in progress. Every upload goes to the
  * instance's inbox; who runs the suite is {@link SuiteBoundary}'s part. Exit codes: 0 all
  * benchmarks ran; {@value ExitCodes#EXIT_SETUP} clone or setup failed; a benchmark's own non-zero code when
@@ -59,10 +60,12 @@ public final class BenchmarkScript {
                     .append(Shell.quote("setup command " + (i + 1) + " of " + suite.setup().size() + " failed"))
                     .append('\n');
         }
+        CanaryScript.before(s, suite, runId, targetId);
         for (int i = 0; i < benchmarks.size(); i++) {
             benchmark(s, suite, benchmarks.get(i), i);
         }
-        s.append("progress 'done' ''\n")
+        s.append(CanaryScript.after(suite, ""))
+                .append("progress 'done' ''\n")
                 .append("echo 'cloudbench: all ").append(benchmarks.size()).append(" benchmarks done'\n");
         return s.toString();
     }

@@ -49,6 +49,7 @@ public final class RoundsScript {
         }
         s.append("cd \"$CB_WORK\" || fail failed setup ").append(EXIT_SETUP).append(" 'no work directory'\n");
         checkouts(s, suite);
+        CanaryScript.before(s, suite, runId, targetId);
         s.append("date +%s > \"$CB_OWN/rounds-started\"\n");
         rounds(s, suite, runId, targetId, plan, 1, last);
         return s.toString();
@@ -70,6 +71,7 @@ public final class RoundsScript {
         if (suite.countsInstructions()) {
             InstructionCounts.functions(s);
         }
+        CanaryScript.define(s, suite, runId, targetId);
         rounds(s, suite, runId, targetId, plan, from, to);
         return s.toString();
     }
@@ -188,6 +190,7 @@ public final class RoundsScript {
                     .append("  upload \"$CB_OWN/rounds-stopped.txt\" \"${CB_PREFIX}")
                     .append(StoreLayout.roundsStopped(runId, targetId).substring(StoreLayout.target(runId, targetId).length()))
                     .append("\"\n")
+                    .append(CanaryScript.after(suite, "  "))
                     .append("  CB_ROUND=; CB_VARIANT=\n")
                     .append("  progress 'done' ''\n")
                     .append("  echo \"cloudbench: time budget used after $CB_DONE rounds\"\n")
@@ -213,7 +216,8 @@ public final class RoundsScript {
             }
             s.append("CB_DONE=").append(round).append('\n');
         }
-        s.append("CB_ROUND=; CB_VARIANT=\n")
+        s.append(CanaryScript.after(suite, ""))
+                .append("CB_ROUND=; CB_VARIANT=\n")
                 .append("progress 'done' ''\n")
                 .append("echo 'cloudbench: rounds ").append(from).append('-').append(to).append(" done'\n");
         if (!shared && suite.repository() == null) {

@@ -105,7 +105,8 @@ public final class BenchmarkService {
         store.put(StoreLayout.interruption(state.runId(), targetId), Json.writePretty(new Interruption(
                 lost.instanceId(), lost.market(), lost.zone(), measured, clock.instant().toString())));
         return new Suite(suite.name(), suite.description(), suite.repository(), suite.setup(), suite.warmup(),
-                suite.runs(), suite.timeoutSeconds(), remaining, suite.variants(), suite.rounds(), suite.metrics());
+                suite.runs(), suite.timeoutSeconds(), remaining, suite.variants(), suite.rounds(), suite.metrics(),
+                suite.canary());
     }
 
     /** What {@link #start} records, so that a retried start is a no-op. */

@@ -1,15 +1,23 @@
 package dev.cloudbench.core.service;
 
+import dev.cloudbench.core.error.ResultsMissingException;
 import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.core.results.Canary;
 import dev.cloudbench.core.results.Environment;
+import dev.cloudbench.core.results.HyperfineExport;
 import dev.cloudbench.core.run.TargetState;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Builds a target's environment.json from what its instance reported (env/*.txt) and the fleet's data. */
+/**
+ * Builds a target's environment.json from what its instance reported (env/*.txt, the canary's
+ * exports) and the fleet's data.
+ */
 final class EnvironmentReader {
     private EnvironmentReader() {
     }
@@ -43,7 +51,40 @@ final class EnvironmentReader {
                 instance == null ? null : instance.instanceId(), instance == null ? null : instance.imageId(),
                 cpuModel, cores, kernel, os, hyperfine, commit, instance == null ? null : instance.launchedAt(),
                 price, priceSource, state.startedAt() == null ? null : state.startedAt().toString(), finishedAt,
-                variantCommits, state.readyAt() == null ? null : state.readyAt().toString(), counter);
+                variantCommits, state.readyAt() == null ? null : state.readyAt().toString(), counter,
+                canary(store, state.runId(), state.target().targetId()));
+    }
+
+    /**
+     * The noise canary from its exports and the script's notes of a pass that failed; null when the
+     * instance left neither (the suite turned it off, or the script never reached it: Publish Report
+     * tells the two apart by the suite).
+     */
+    static Canary canary(ResultStorePort store, String runId, String targetId) {
+        List<String> notes = new ArrayList<>();
+        HyperfineExport before = canaryExport(store, runId, targetId, Canary.BEFORE, notes);
+        HyperfineExport after = canaryExport(store, runId, targetId, Canary.AFTER, notes);
+        if (before == null && after == null && notes.isEmpty()) {
+            return null;
+        }
+        return Canary.of(before, after, notes.isEmpty() ? null : String.join("; ", notes));
+    }
+
+    private static HyperfineExport canaryExport(ResultStorePort store, String runId, String targetId, String pass,
+                                                List<String> notes) {
+        text(store, StoreLayout.envPrefix(runId, targetId) + "canary-" + pass + ".txt")
+                .flatMap(t -> t.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()).ifPresent(notes::add);
+        String key = StoreLayout.canaryExport(runId, targetId, pass);
+        Optional<byte[]> bytes = store.get(key);
+        if (bytes.isEmpty()) {
+            return null;
+        }
+        try {
+            return HyperfineExport.parse(bytes.get(), key);
+        } catch (ResultsMissingException e) {
+            notes.add(e.getMessage());
+            return null;
+        }
     }
 
     private static Optional<String> text(ResultStorePort store, String key) {

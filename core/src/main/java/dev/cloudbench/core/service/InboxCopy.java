@@ -6,6 +6,7 @@ import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Variant;
 import dev.cloudbench.core.port.ResultStorePort;
+import dev.cloudbench.core.results.Canary;
 import dev.cloudbench.core.results.HyperfineExport;
 import dev.cloudbench.core.rounds.RoundExports;
 import dev.cloudbench.core.run.Progress;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
  * <li>{@code progress.json} (at most {@value #SMALL} bytes, a progress line),
  * <li>{@code rounds-stopped.txt} (at most {@value #SMALL} bytes),
  * <li>{@code env/NAME.txt} (at most {@value #TEXT} bytes),
+ * <li>{@code raw/canary/before.json} and {@code raw/canary/after.json} when the suite runs the noise canary,
  * <li>{@code raw/BENCHMARK.json} and, with variants, {@code raw/BENCHMARK/round-R-P-VARIANT.json},
  *     for the suite's own benchmarks and variants (at most {@value #EXPORT} bytes, a hyperfine export
  *     the report's reader accepts),
@@ -150,6 +152,10 @@ final class InboxCopy {
                 && parts[2].equals("instructions") && RoundExports.parse(parts[3]).filter(p -> suite.variants().stream()
                         .map(Variant::name).anyMatch(p.variant()::equals)).isPresent()) {
             destination = StoreLayout.roundsPrefix(runId, targetId, parts[1]) + "instructions/" + parts[3];
+        } else if (parts.length == 3 && parts[1].equals("canary") && suite.effectiveCanary().on()
+                && (parts[2].equals(Canary.BEFORE + ".json") || parts[2].equals(Canary.AFTER + ".json"))) {
+            // The noise canary's export (CanaryScript in core/script).
+            destination = StoreLayout.canaryExport(runId, targetId, parts[2].substring(0, parts[2].length() - ".json".length()));
         } else {
             return Verdict.refuse("not an export of this suite's benchmarks");
         }

@@ -18,6 +18,14 @@ public record Comparison(double ratio, Interval interval, Verdict verdict, Strin
         return (ratio - 1) * 100;
     }
 
+    /** The same ratio and interval, not judged, for {@code why} (a noisy host). */
+    public Comparison notJudged(String why) {
+        if (verdict == Verdict.NOT_JUDGED) {
+            return this;
+        }
+        return new Comparison(ratio, interval, Verdict.NOT_JUDGED, why + " (measured: " + verdict.label() + ")");
+    }
+
     public static Comparison of(double[] current, double[] reference, Bootstrap bootstrap, VerdictRules rules) {
         double ratio = Quantiles.median(Quantiles.sorted(current)) / Quantiles.median(Quantiles.sorted(reference));
         Interval interval = bootstrap.ratioOfMedians(current, reference);

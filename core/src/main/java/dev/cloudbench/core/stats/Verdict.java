@@ -5,7 +5,9 @@ public enum Verdict {
     SLOWER("slower", "slower", "▲"),
     UNSTABLE("unstable", "unstable", "?"),
     FASTER("faster", "faster", "▼"),
-    NO_SIGNIFICANT_CHANGE("no-significant-change", "no significant change", "≈");
+    NO_SIGNIFICANT_CHANGE("no-significant-change", "no significant change", "≈"),
+    /** Measured, but on a host the noise canary marked noisy: the comparison says nothing either way. */
+    NOT_JUDGED("not-judged", "not judged", "–");
 
     private final String id;
     private final String label;
@@ -37,7 +39,7 @@ public enum Verdict {
         return label;
     }
 
-    /** ▲ more time, ▼ less time, ≈ the same, ? cannot tell. */
+    /** ▲ more time, ▼ less time, ≈ the same, ? cannot tell, – not judged. */
     public String symbol() {
         return symbol;
     }

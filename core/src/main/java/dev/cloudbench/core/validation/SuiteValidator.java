@@ -2,6 +2,7 @@ package dev.cloudbench.core.validation;
 
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.model.Benchmark;
+import dev.cloudbench.core.model.CanaryOptions;
 import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.model.Repository;
 import dev.cloudbench.core.model.Rounds;
@@ -70,6 +71,7 @@ public final class SuiteValidator {
             }
         }
         checkVariants(suite, root);
+        checkCanary(suite.canary(), root + ".canary");
         return suite;
     }
 
@@ -137,6 +139,14 @@ public final class SuiteValidator {
             if (value.contains("\n") || value.contains("\r") || value.contains("\0")) {
                 throw new BadInputException(eat + ": values must be a single line");
             }
+        }
+    }
+
+    /** Its shape is checked as it is read ({@link CanaryOptions#read}); here what it means. */
+    private static void checkCanary(CanaryOptions canary, String at) {
+        if (canary != null && !canary.on() && canary.excludeNoisy() != null) {
+            throw new BadInputException(at + "." + CanaryOptions.EXCLUDE_NOISY + ": only means something with the canary"
+                    + " on; drop it, or drop \"" + CanaryOptions.ENABLED + "\": false");
         }
     }
 

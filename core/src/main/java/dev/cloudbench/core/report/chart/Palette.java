@@ -21,7 +21,7 @@ public final class Palette {
             case SLOWER -> "#a63a00";
             case FASTER -> "#00704f";
             case UNSTABLE -> "#7a5300";
-            case NO_SIGNIFICANT_CHANGE -> "#4d4d4d";
+            case NO_SIGNIFICANT_CHANGE, NOT_JUDGED -> "#4d4d4d";
         };
     }
 

@@ -97,6 +97,10 @@ public final class PrComment {
         if (!r.succeeded()) {
             layout.text("> " + text(ReportText.failure(t)) + "\n\n");
         }
+        String noisy = ReportText.noisyHost(t);
+        if (noisy != null) {
+            layout.text("> " + text(noisy) + "\n\n");
+        }
         List<VariantComparison> comparisons = sorted(r.variantComparisons());
         if (comparisons.isEmpty()) {
             return;
