@@ -3,9 +3,11 @@ package dev.cloudbench.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudbench.core.json.Json;
+import dev.cloudbench.core.layout.StoreLayout;
 import dev.cloudbench.core.model.Architecture;
 import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.port.LaunchedInstance;
+import dev.cloudbench.core.results.Canary;
 import dev.cloudbench.core.results.Environment;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.TargetState;
@@ -34,6 +36,27 @@ class EnvironmentReaderTest {
         assertThat(e.pricePerHour()).isEqualTo(0.0312);
         assertThat(e.priceSource()).isEqualTo("spot price at launch");
         assertThat(e.startedAt()).isEqualTo("2026-01-01T10:01:00Z");
+    }
+
+    @Test
+    void environment_carriesTheCanary_fromItsExportsAndTheScriptsNotes() {
+        InMemoryStore store = new InMemoryStore();
+        String pass = "{\"results\":[{\"command\":\"cpu\",\"times\":[0.025,0.0251,0.0249]},"
+                + "{\"command\":\"memory\",\"times\":[0.075,0.076,0.074]}]}";
+        store.putText(StoreLayout.canaryExport("run-1", "arm", "before"), pass);
+        store.putText(StoreLayout.envPrefix("run-1", "arm") + "canary-after.txt",
+                "the canary after the suite failed with exit code 124\nhyperfine: killed\n");
+        var instance = new LaunchedInstance("i-1", "spot", "eu-west-1a", "ami-1", false);
+
+        Environment e = EnvironmentReader.read(store, launched(instance), "2026-01-01T10:11:00Z");
+
+        Canary c = e.canary();
+        assertThat(c.part(Canary.MEMORY).orElseThrow().before()).isEqualTo(0.075);
+        assertThat(c.part(Canary.MEMORY).orElseThrow().after()).isNull();
+        assertThat(c.missing()).isEqualTo("no export after the suite; the canary after the suite failed with exit code 124");
+        assertThat(c.noisyHost()).isFalse();
+        assertThat(EnvironmentReader.read(new InMemoryStore(), launched(instance), "2026-01-01T10:11:00Z").canary())
+                .as("nothing reported: no canary (Publish Report knows whether the suite ran one)").isNull();
     }
 
     @Test

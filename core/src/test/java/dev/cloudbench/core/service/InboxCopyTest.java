@@ -45,6 +45,26 @@ class InboxCopyTest {
     }
 
     @Test
+    void canaryExports_reachTheirFolder_beforeAndAfterOnly_andOnlyWhenTheSuiteRunsTheCanary() {
+        store.putText(inbox + "raw/canary/before.json", EXPORT);
+        store.putText(inbox + "raw/canary/after.json", EXPORT);
+        store.putText(inbox + "raw/canary/during.json", EXPORT);
+        store.putText(inbox + "env/canary-after.txt", "the canary after the suite failed with exit code 124");
+
+        InboxCopy.Report on = copy.copy("r1", "t1", SUITE, "i-1");
+
+        assertThat(store.text(StoreLayout.canaryExport("r1", "t1", "before"))).isEqualTo(EXPORT);
+        assertThat(store.text(StoreLayout.canaryExport("r1", "t1", "after"))).isEqualTo(EXPORT);
+        assertThat(store.text(StoreLayout.envPrefix("r1", "t1") + "canary-after.txt")).contains("exit code 124");
+        assertThat(on.refused()).singleElement().asString().contains("raw/canary/during.json");
+
+        Suite off = InputReader.suiteJson("{\"name\":\"s\",\"canary\":false,\"benchmarks\":[{\"name\":\"a\",\"command\":\"true\"}]}");
+        InboxCopy.Report refused = copy.copy("r2", "t1", off, "i-1");
+        assertThat(store.get(StoreLayout.canaryExport("r2", "t1", "before"))).isEmpty();
+        assertThat(refused.refused()).hasSize(3);
+    }
+
+    @Test
     void instructionCounts_reachTheirFolderBesideTheExports_onlyForTheSuitesBenchmarksAndVariants() {
         store.putText(inbox + "raw/instructions/a.json", EXPORT);
         store.putText(inbox + "raw/instructions/zz.json", EXPORT);

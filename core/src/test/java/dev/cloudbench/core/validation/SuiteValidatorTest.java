@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.json.InputReader;
+import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.model.Suite;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,7 +67,19 @@ class SuiteValidatorTest {
                         "suite.metrics[1]: 'wall-time' named twice"),
                 Arguments.of("{\"name\":\"s\",\"benchmarks\":[{\"name\":\"a\",\"command\":\"x\",\"metrics\":[\"instructions\"]}]}",
                         "suite.benchmarks[0].metrics: must include 'wall-time' (hyperfine's timed runs always run;"
-                                + " other metrics are counted beside them)"));
+                                + " other metrics are counted beside them)"),
+                Arguments.of("{\"name\":\"s\",\"canary\":\"yes\",\"benchmarks\":[" + OK_BENCH + "]}",
+                        "suite.canary: must be true, false or an object like {\"excludeNoisy\": false}, was \"yes\""),
+                Arguments.of("{\"name\":\"s\",\"canary\":0,\"benchmarks\":[" + OK_BENCH + "]}",
+                        "suite.canary: must be true, false or an object like {\"excludeNoisy\": false}, was 0"),
+                Arguments.of("{\"name\":\"s\",\"canary\":{\"excludeNoisy\":\"no\"},\"benchmarks\":[" + OK_BENCH + "]}",
+                        "suite.canary: excludeNoisy must be true or false, was \"no\""),
+                Arguments.of("{\"name\":\"s\",\"canary\":{\"exclude\":false},\"benchmarks\":[" + OK_BENCH + "]}",
+                        "suite.canary: unknown field 'exclude' (known: enabled, excludeNoisy)"),
+                Arguments.of("{\"name\":\"s\",\"canary\":{\"enabled\":false,\"excludeNoisy\":false},\"benchmarks\":["
+                                + OK_BENCH + "]}",
+                        "suite.canary.excludeNoisy: only means something with the canary on; drop it, or drop"
+                                + " \"enabled\": false"));
     }
 
     private static String repo(String url, String ref) {
@@ -92,6 +108,37 @@ class SuiteValidatorTest {
                 repo("https://github.com/a/b", "0123456789abcdef0123456789abcdef01234567"),
                 "{\"name\":\"s\",\"metrics\":[\"wall-time\",\"instructions\"],\"benchmarks\":[" + OK_BENCH
                         + ",{\"name\":\"b\",\"command\":\"true\",\"metrics\":[\"wall-time\"]}]}");
+    }
+
+    @Test
+    void canary_isOnByDefault_offWithFalse_andKeepsNoisyHostsOnlyWhenAsked() {
+        Suite plain = SuiteValidator.validate(InputReader.suiteJson("{\"name\":\"s\",\"benchmarks\":[" + OK_BENCH + "]}"));
+        Suite off = SuiteValidator.validate(InputReader.suiteJson("{\"name\":\"s\",\"canary\":false,\"benchmarks\":["
+                + OK_BENCH + "]}"));
+        Suite keep = SuiteValidator.validate(InputReader.suiteJson("{\"name\":\"s\",\"canary\":{\"excludeNoisy\":false},"
+                + "\"benchmarks\":[" + OK_BENCH + "]}"));
+        Suite on = SuiteValidator.validate(InputReader.suiteJson("{\"name\":\"s\",\"canary\":true,\"benchmarks\":["
+                + OK_BENCH + "]}"));
+
+        assertThat(plain.effectiveCanary().on()).isTrue();
+        assertThat(plain.effectiveCanary().excludesNoisy()).isTrue();
+        assertThat(on.effectiveCanary().excludesNoisy()).isTrue();
+        assertThat(off.effectiveCanary().on()).isFalse();
+        assertThat(off.effectiveCanary().excludesNoisy()).isFalse();
+        assertThat(keep.effectiveCanary().on()).isTrue();
+        assertThat(keep.effectiveCanary().excludesNoisy()).isFalse();
+    }
+
+    @Test
+    void canary_readsBackFromARunRequest_asItWasWritten() {
+        for (String canary : List.of("false", "{\"excludeNoisy\":false}", "true")) {
+            Suite suite = InputReader.suiteJson("{\"name\":\"s\",\"canary\":" + canary + ",\"benchmarks\":["
+                    + OK_BENCH + "]}");
+            Suite again = Json.read(Json.write(suite).getBytes(StandardCharsets.UTF_8), Suite.class);
+            assertThat(again.canary()).isEqualTo(suite.canary());
+        }
+        Suite absent = InputReader.suiteJson("{\"name\":\"s\",\"benchmarks\":[" + OK_BENCH + "]}");
+        assertThat(Json.write(absent)).doesNotContain("canary");
     }
 
     @ParameterizedTest
