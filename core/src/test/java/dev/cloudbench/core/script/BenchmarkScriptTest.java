@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.results.Canary;
 import dev.cloudbench.core.results.HyperfineExport;
 import dev.cloudbench.core.testing.Hyperfine;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,88 @@ class BenchmarkScriptTest {
         assertThat(target.resolve("env/nproc.txt")).exists();
         assertThat(Files.readString(target.resolve("progress.json")))
                 .contains("\"state\":\"done\"", "\"completed\":2", "\"total\":2");
+    }
+
+    @Test
+    void theCanary_runsAfterTheSetupBeforeTheFirstBenchmark_andAfterTheLast() {
+        String script = BenchmarkScript.generate(suite("""
+                {"name":"s","setup":["make"],"benchmarks":[{"name":"a","command":"true"},{"name":"b","command":"true"}]}"""),
+                "r1", "t1", "true");
+
+        int setup = script.indexOf("'make'");
+        int before = script.indexOf("\ncanary before\n");
+        int first = script.indexOf("# Benchmark a");
+        int last = script.indexOf("# Benchmark b");
+        int after = script.indexOf("\ncanary after\n");
+        assertThat(setup).isPositive().isLessThan(before);
+        assertThat(before).isLessThan(first);
+        assertThat(after).isGreaterThan(last).isLessThan(script.indexOf("progress 'done' ''"));
+        assertThat(script).contains("hyperfine -N ", "--export-json \"$CB_WORK/raw/canary/$1.json\"",
+                "-n cpu 'awk -v K=12 -v N=100000 ", "-n memory 'awk -v K=24 -v N=100000 ",
+                "upload \"$CB_WORK/raw/canary/$1.json\" \"${CB_PREFIX}raw/canary/$1.json\"");
+    }
+
+    @Test
+    void aSuiteWithTheCanaryOff_hasNoCanaryInItsScript() {
+        String script = BenchmarkScript.generate(suite("""
+                {"name":"s","canary":false,"benchmarks":[{"name":"a","command":"true"}]}"""), "r1", "t1", "true");
+
+        assertThat(script).doesNotContain("canary");
+    }
+
+    @Test
+    void theCanary_exportsBeforeAndAfter_inTheShapeEveryExportHas() throws Exception {
+        Path store = Files.createDirectories(dir.resolve("store"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String script = BenchmarkScript.generate(suite("""
+                {"name":"s","warmup":0,"runs":2,"benchmarks":[{"name":"true","command":"true"}]}"""),
+                "r1", "t1", copyInto(store));
+        Path file = Files.writeString(dir.resolve("s.sh"), script);
+
+        assertThat(bash(file, work)).as(Files.readString(dir.resolve("out.txt"))).isZero();
+
+        Path canary = store.resolve("runs/r1/targets/t1/raw/canary");
+        for (String pass : List.of("before", "after")) {
+            HyperfineExport export = HyperfineExport.parse(Files.readAllBytes(canary.resolve(pass + ".json")), pass);
+            assertThat(export.results()).extracting(HyperfineExport.Entry::command).containsExactly("cpu", "memory");
+            assertThat(export.results()).allSatisfy(e -> assertThat(e.times()).hasSize(CanaryScript.RUNS));
+            assertThat(export.results()).allSatisfy(e -> assertThat(e.exitCodes()).containsOnly(0));
+        }
+        Canary c = Canary.of(HyperfineExport.parse(Files.readAllBytes(canary.resolve("before.json")), "b"),
+                HyperfineExport.parse(Files.readAllBytes(canary.resolve("after.json")), "a"), null);
+        assertThat(c.parts()).hasSize(2);
+        assertThat(c.part(Canary.MEMORY).orElseThrow().median())
+                .as("the memory part's working set leaves the core's caches")
+                .isGreaterThan(c.part(Canary.CPU).orElseThrow().median());
+    }
+
+    @Test
+    void aFailingCanary_neverFailsTheSuite_norLosesAResult_andSaysWhy() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path awk = Files.writeString(bin.resolve("awk"), "#!/bin/sh\necho 'awk: broken' >&2\nexit 2\n");
+        assertThat(awk.toFile().setExecutable(true)).isTrue();
+        Path store = Files.createDirectories(dir.resolve("store"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String script = BenchmarkScript.generate(suite("""
+                {"name":"s","warmup":0,"runs":2,"benchmarks":[{"name":"true","command":"true"}]}"""),
+                "r1", "t1", copyInto(store));
+        Path file = Files.writeString(dir.resolve("s.sh"), script);
+        ProcessBuilder pb = Hyperfine.onPath(new ProcessBuilder("bash", file.toString())).directory(work.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        pb.environment().put("PATH", bin + ":" + pb.environment().get("PATH"));
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
+        Path target = store.resolve("runs/r1/targets/t1");
+        assertThat(target.resolve("raw/true.json")).exists();
+        assertThat(target.resolve("raw/canary/before.json")).doesNotExist();
+        assertThat(Files.readString(target.resolve("env/canary-before.txt")))
+                .startsWith("the canary before the suite failed with exit code ");
+        assertThat(target.resolve("env/canary-after.txt")).exists();
+        assertThat(Files.readString(dir.resolve("out.txt")))
+                .contains("cloudbench: the noise canary before the suite failed", "the results are kept without it");
+        assertThat(Files.readString(target.resolve("progress.json"))).contains("\"state\":\"done\"");
     }
 
     @Test

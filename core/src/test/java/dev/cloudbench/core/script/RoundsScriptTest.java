@@ -138,16 +138,40 @@ class RoundsScriptTest {
         Path target = store.resolve("runs/r1/targets/t1");
         assertThat(names(target.resolve("raw/cat"))).hasSize(10).contains("round-1-1-" + name(suite, 1, 0) + ".json");
         assertThat(Files.readString(target.resolve("progress.json"))).contains("\"state\":\"done\"", "\"completed\":5");
+        assertThat(names(target.resolve("raw/canary"))).containsExactly("after.json", "before.json");
+        String firstAfter = Files.readString(target.resolve("raw/canary/after.json"));
 
         assertThat(bash(RoundsScript.more(suite, "r1", "t1", copyInto(store), 6, 6), work))
                 .as(Files.readString(dir.resolve("out.txt"))).isZero();
         assertThat(names(target.resolve("raw/cat"))).hasSize(12).contains("round-6-2-" + name(suite, 6, 1) + ".json");
+        assertThat(Files.readString(target.resolve("raw/canary/after.json")))
+                .as("the last command's canary after replaces the first's").isNotEqualTo(firstAfter);
         assertThat(Files.readString(target.resolve("progress.json"))).contains("\"completed\":6", "\"total\":6");
     }
 
     private static String name(Suite suite, int round, int position) {
         RoundPlan plan = RoundPlan.of(suite, "r1", "t1");
         return suite.variants().get(plan.order(round, 0).get(position)).name();
+    }
+
+    @Test
+    void theCanary_runsBeforeTheFirstRound_outsideTheTimeBudget_andAfterEveryCommandsLastRound() {
+        Suite suite = suite("""
+                {"name":"s","benchmarks":[{"name":"a","command":"true"}],"variants":[{"name":"x"},{"name":"y"}],
+                 "rounds":{"min":5,"max":10,"maxSeconds":60}}""");
+
+        String first = RoundsScript.first(suite, "r1", "t1", "true");
+        String more = RoundsScript.more(suite, "r1", "t1", "true", 6, 10);
+
+        assertThat(first.indexOf("\ncanary before\n")).isPositive().isLessThan(first.indexOf("rounds-started\"\n"));
+        assertThat(first.indexOf("\ncanary after\n")).isGreaterThan(first.indexOf("# Round 5"));
+        assertThat(first).contains("  canary after\n  CB_ROUND=; CB_VARIANT=\n  progress 'done' ''");
+        assertThat(more).doesNotContain("\ncanary before\n").contains("canary() {");
+        assertThat(more.indexOf("\ncanary after\n")).isGreaterThan(more.indexOf("# Round 10"));
+        String off = RoundsScript.first(suite("""
+                {"name":"s","canary":false,"benchmarks":[{"name":"a","command":"true"}],
+                 "variants":[{"name":"x"},{"name":"y"}]}"""), "r1", "t1", "true");
+        assertThat(off).doesNotContain("canary");
     }
 
     @Test
@@ -170,6 +194,7 @@ class RoundsScriptTest {
                 .as(Files.readString(dir.resolve("out.txt"))).isZero();
         Path target = store.resolve("runs/r1/targets/t1");
         assertThat(Files.readString(target.resolve("rounds-stopped.txt"))).startsWith("time budget of 1 s used after");
+        assertThat(target.resolve("raw/canary/after.json")).as("the canary after runs when the budget stops the rounds").exists();
         assertThat(names(target.resolve("raw/nap")).size()).isBetween(2, 8);
     }
 
