@@ -13,6 +13,7 @@ import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Target;
 import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.Canary;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
 import java.io.IOException;
@@ -82,6 +83,13 @@ class LocalRunScenarioTest {
         Path targetDir = outcome.runDir().resolve("targets/local");
         assertThat(targetDir.resolve("raw/count.json")).exists();
         assertThat(targetDir.resolve("raw/sleepy.json")).exists();
+        assertThat(targetDir.resolve("raw/canary/before.json")).exists();
+        assertThat(targetDir.resolve("raw/canary/after.json")).exists();
+        Canary canary = target.environment().canary();
+        assertThat(canary.parts()).extracting(Canary.Part::part).containsExactly(Canary.CPU, Canary.MEMORY);
+        assertThat(canary.parts()).allSatisfy(p -> assertThat(p.drift()).isNotNull());
+        assertThat(canary.peers()).as("one instance: no peers to level it against").isZero();
+        assertThat(canary.missing()).isNull();
         assertThat(output.resolve("logs/" + outcome.runId() + "/local/stdout.txt")).exists();
         assertThat(outcome.runDir().resolve("request.json")).exists();
         assertThat(outcome.runDir().resolve("report.md")).content().contains("| count |");
@@ -105,6 +113,9 @@ class LocalRunScenarioTest {
         assertThat(target.benchmarks()).extracting(BenchmarkResult::benchmark).containsExactly("fine");
         assertThat(target.missingBenchmarks()).containsExactly("crash", "after");
         assertThat(target.environment()).as("the environment survives the failure").isNotNull();
+        assertThat(target.environment().canary().part(Canary.CPU).orElseThrow().before())
+                .as("the canary before the suite is kept").isNotNull();
+        assertThat(target.environment().canary().missing()).isEqualTo("no export after the suite");
         assertNothingLeftRunning(outcome, outcome.hostsRoot().toString());
     }
 

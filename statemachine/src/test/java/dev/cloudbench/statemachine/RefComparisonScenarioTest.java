@@ -55,7 +55,7 @@ class RefComparisonScenarioTest {
                 {"name":"gate","warmup":0,"runs":3,"timeoutSeconds":300,
                  "setup":["test -f nap.sh"],
                  "benchmarks":[{"name":"nap","command":"bash nap.sh"}],
-                 "rounds":{"min":6,"max":12}}""");
+                 "rounds":{"min":6,"max":12},"canary":{"excludeNoisy":false}}""");
         Path output = dir.resolve("out");
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

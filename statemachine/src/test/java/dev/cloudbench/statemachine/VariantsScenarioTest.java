@@ -32,7 +32,7 @@ class VariantsScenarioTest {
                 {"name":"ab","warmup":0,"runs":2,"setup":["printf 'ok' > marker.txt"],
                  "benchmarks":[{"name":"nap","command":"test -f marker.txt && sleep \\"$NAP\\""}],
                  "variants":[{"name":"short","env":{"NAP":"0.05"}},{"name":"long","env":{"NAP":"0.1"}}],
-                 "rounds":{"min":5,"max":10}}""");
+                 "rounds":{"min":5,"max":10},"canary":{"excludeNoisy":false}}""");
 
         assertThat(outcome.succeeded()).as(outcome.cause()).isTrue();
         assertThat(scenario.statesEntered()).containsSubsequence("Start Benchmark", "Collect Results", "More Rounds?",
@@ -53,6 +53,13 @@ class VariantsScenarioTest {
         assertThat(c.rounds()).isEqualTo(10);
         assertThat(c.ratio()).isBetween(1.3, 2.5);
         assertThat(c.verdict()).as(c.reason() + "; ratio " + c.ratio() + ", noise " + c.noise()).isEqualTo("slower");
+
+        // The canary ran around the rounds; this shared host may well be noisy, so the suite keeps noisy hosts in
+        // its verdicts (the verdict is what this test is about).
+        assertThat(target.environment().canary().parts()).hasSize(2);
+        assertThat(target.environment().canary().leftOut()).isFalse();
+        assertThat(outcome.runDir().resolve("targets/local/raw/canary/before.json")).exists();
+        assertThat(outcome.runDir().resolve("targets/local/raw/canary/after.json")).exists();
 
         Path raw = outcome.runDir().resolve("targets/local/raw/nap");
         try (Stream<Path> files = Files.list(raw)) {
