@@ -2,6 +2,7 @@ package dev.cloudbench.cli.measurement;
 
 import dev.cloudbench.cli.local.DirectoryStore;
 import dev.cloudbench.core.model.Benchmark;
+import dev.cloudbench.core.model.CanaryOptions;
 import dev.cloudbench.core.model.Rounds;
 import dev.cloudbench.core.model.Suite;
 import dev.cloudbench.core.model.Variant;
@@ -198,7 +199,9 @@ public final class AbMeasurement {
                 List.of(new Variant("a", null, Map.of("INPUT", files.get("base").toString())),
                         new Variant(scenario.equals("aa") ? "a-again" : scenario, null,
                                 Map.of("INPUT", files.get(scenario).toString()))),
-                new Rounds(options.roundsMin(), options.roundsMax(), null, Rounds.RANDOM, null)));
+                new Rounds(options.roundsMin(), options.roundsMax(), null, Rounds.RANDOM, null), null,
+                // The method's machine time is measured: the noise canary is no part of it.
+                new CanaryOptions(false, null)));
         DirectoryStore store = new DirectoryStore(work.resolve("store"));
         Path dir = Files.createDirectories(work.resolve(runId));
         RoundPlan plan = RoundPlan.of(suite, runId, "local");
