@@ -30,9 +30,13 @@ import dev.cloudbench.core.results.Canary;
 final class CanaryScript {
     static final int CPU_BYTES = 1 << 12;
     static final int MEMORY_BYTES = 1 << 24;
-    /** Accesses per run: ~25 ms for the CPU part, ~75 ms for the memory part on a 2-core EPYC VM. */
-    static final int ITERATIONS = 100_000;
-    static final int WARMUP = 1;
+    /**
+     * Accesses per run, and runs per part and pass: a pass took 0.5–0.7 s on a loaded 2-core EPYC VM (runs
+     * of ~25 ms and ~80 ms; docs/measurement.md). No warmup: awk is in the page cache by then, and the
+     * robust spread and the medians shrug off one slow first run.
+     */
+    static final int ITERATIONS = 50_000;
+    static final int WARMUP = 0;
     static final int RUNS = 5;
     /** A bound on a pass that normally takes under a second: a canary must never hold the suite up. */
     static final int TIMEOUT_SECONDS = 60;

@@ -85,7 +85,7 @@ class BenchmarkScriptTest {
         assertThat(before).isLessThan(first);
         assertThat(after).isGreaterThan(last).isLessThan(script.indexOf("progress 'done' ''"));
         assertThat(script).contains("hyperfine -N ", "--export-json \"$CB_WORK/raw/canary/$1.json\"",
-                "-n cpu 'awk -v K=12 -v N=100000 ", "-n memory 'awk -v K=24 -v N=100000 ",
+                "-n cpu 'awk -v K=12 -v N=50000 ", "-n memory 'awk -v K=24 -v N=50000 ",
                 "upload \"$CB_WORK/raw/canary/$1.json\" \"${CB_PREFIX}raw/canary/$1.json\"");
     }
 
