@@ -33,6 +33,25 @@ class BenchmarkScriptTest {
         return p.exitValue();
     }
 
+    /**
+     * Runs the script of a suite of one benchmark ({@code true}) in a fresh work directory, uploading into
+     * {@code store}, with {@code firstOnPath} (when not null) leading PATH; its exit code.
+     */
+    private int runOneBenchmark(Path store, Path firstOnPath) throws IOException, InterruptedException {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path file = Files.writeString(dir.resolve("s.sh"), BenchmarkScript.generate(suite("""
+                {"name":"s","warmup":0,"runs":2,"benchmarks":[{"name":"true","command":"true"}]}"""),
+                "r1", "t1", copyInto(store)));
+        ProcessBuilder pb = Hyperfine.onPath(new ProcessBuilder("bash", file.toString())).directory(work.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        if (firstOnPath != null) {
+            pb.environment().put("PATH", firstOnPath + ":" + pb.environment().get("PATH"));
+        }
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
+
     private static String copyInto(Path store) {
         return "mkdir -p \"$(dirname " + Shell.quote(store.toString()) + "/\"$1\")\" && cat > "
                 + Shell.quote(store.toString()) + "/\"$1\"";
@@ -100,13 +119,8 @@ class BenchmarkScriptTest {
     @Test
     void theCanary_exportsBeforeAndAfter_inTheShapeEveryExportHas() throws Exception {
         Path store = Files.createDirectories(dir.resolve("store"));
-        Path work = Files.createDirectories(dir.resolve("work"));
-        String script = BenchmarkScript.generate(suite("""
-                {"name":"s","warmup":0,"runs":2,"benchmarks":[{"name":"true","command":"true"}]}"""),
-                "r1", "t1", copyInto(store));
-        Path file = Files.writeString(dir.resolve("s.sh"), script);
 
-        assertThat(bash(file, work)).as(Files.readString(dir.resolve("out.txt"))).isZero();
+        assertThat(runOneBenchmark(store, null)).as(Files.readString(dir.resolve("out.txt"))).isZero();
 
         Path canary = store.resolve("runs/r1/targets/t1/raw/canary");
         for (String pass : List.of("before", "after")) {
@@ -129,18 +143,8 @@ class BenchmarkScriptTest {
         Path awk = Files.writeString(bin.resolve("awk"), "#!/bin/sh\necho 'awk: broken' >&2\nexit 2\n");
         assertThat(awk.toFile().setExecutable(true)).isTrue();
         Path store = Files.createDirectories(dir.resolve("store"));
-        Path work = Files.createDirectories(dir.resolve("work"));
-        String script = BenchmarkScript.generate(suite("""
-                {"name":"s","warmup":0,"runs":2,"benchmarks":[{"name":"true","command":"true"}]}"""),
-                "r1", "t1", copyInto(store));
-        Path file = Files.writeString(dir.resolve("s.sh"), script);
-        ProcessBuilder pb = Hyperfine.onPath(new ProcessBuilder("bash", file.toString())).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
-        pb.environment().put("PATH", bin + ":" + pb.environment().get("PATH"));
-        Process p = pb.start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(p.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
+        assertThat(runOneBenchmark(store, bin)).as(Files.readString(dir.resolve("out.txt"))).isZero();
         Path target = store.resolve("runs/r1/targets/t1");
         assertThat(target.resolve("raw/true.json")).exists();
         assertThat(target.resolve("raw/canary/before.json")).doesNotExist();
