@@ -134,6 +134,8 @@ class ReplicasScenarioTest {
             assertThat(p.comparison().verdict()).as(p.comparison().reason() + "; ratio " + p.comparison().ratio()
                     + ", noise " + p.comparison().noise()).isEqualTo("slower");
         });
+        assertThat(outcome.runDir().resolve("report.md")).content().contains("## Replicas",
+                "### Verdicts pooled over replicas", "### Where each replica ran", "| local | local-r2 |");
         assertThat(outcome.liveAtEnd()).isEmpty();
         assertThat(outcome.strays()).isEmpty();
         assertThat(Scenario.workDirsLeft(outcome.hostsRoot())).isFalse();
