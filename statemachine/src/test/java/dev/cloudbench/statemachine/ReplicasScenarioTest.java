@@ -8,7 +8,6 @@ import dev.cloudbench.core.port.FleetPort;
 import dev.cloudbench.core.port.InstanceStatus;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
-import dev.cloudbench.core.port.TaggedInstance;
 import dev.cloudbench.core.results.PooledComparison;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
@@ -33,14 +32,13 @@ class ReplicasScenarioTest {
     Path output;
 
     /** This host as the fleet; the instance of target {@code victim} is terminated once it measured a round. */
-    static final class FailingReplicaFleet implements FleetPort {
-        final FleetPort local;
+    static final class FailingReplicaFleet extends ForwardingFleet {
         final Path store;
         final String victim;
         final Set<String> killed = ConcurrentHashMap.newKeySet();
 
         FailingReplicaFleet(FleetPort local, Path store, String victim) {
-            this.local = local;
+            super(local);
             this.store = store;
             this.victim = victim;
         }
@@ -81,21 +79,6 @@ class ReplicasScenarioTest {
         public InstanceStatus describe(String instanceId) {
             return killed.contains(instanceId) ? new InstanceStatus(InstanceStatus.State.TERMINATED, "injected fault")
                     : local.describe(instanceId);
-        }
-
-        @Override
-        public void terminate(List<String> instanceIds) {
-            local.terminate(instanceIds);
-        }
-
-        @Override
-        public List<String> findLive(String runId, String targetIdOrNull) {
-            return local.findLive(runId, targetIdOrNull);
-        }
-
-        @Override
-        public List<TaggedInstance> findTagged() {
-            return local.findTagged();
         }
     }
 
