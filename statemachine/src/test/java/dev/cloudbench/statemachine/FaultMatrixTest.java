@@ -10,10 +10,8 @@ import dev.cloudbench.cli.local.LocalRun;
 import dev.cloudbench.core.error.BenchmarkFailedException;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.port.FleetPort;
-import dev.cloudbench.core.port.InstanceStatus;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
-import dev.cloudbench.core.port.TaggedInstance;
 import dev.cloudbench.core.results.TargetResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -289,32 +287,12 @@ class FaultMatrixTest {
 
     /** The fleet, remembering every instance it ever launched. */
     private static FleetPort countingLaunches(FleetPort fleet, Set<String> launched) {
-        return new FleetPort() {
+        return new ForwardingFleet(fleet) {
             @Override
             public LaunchedInstance launch(LaunchSpec spec) {
                 LaunchedInstance i = fleet.launch(spec);
                 launched.add(i.instanceId());
                 return i;
-            }
-
-            @Override
-            public InstanceStatus describe(String instanceId) {
-                return fleet.describe(instanceId);
-            }
-
-            @Override
-            public void terminate(List<String> instanceIds) {
-                fleet.terminate(instanceIds);
-            }
-
-            @Override
-            public List<String> findLive(String runId, String targetIdOrNull) {
-                return fleet.findLive(runId, targetIdOrNull);
-            }
-
-            @Override
-            public List<TaggedInstance> findTagged() {
-                return fleet.findTagged();
             }
         };
     }

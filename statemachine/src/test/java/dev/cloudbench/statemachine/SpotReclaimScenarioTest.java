@@ -14,7 +14,6 @@ import dev.cloudbench.core.port.InstanceStatus;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
 import dev.cloudbench.core.port.RemoteShellPort;
-import dev.cloudbench.core.port.TaggedInstance;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.functions.Ports;
@@ -38,14 +37,13 @@ class SpotReclaimScenarioTest {
     Path output;
 
     /** This host as a spot fleet whose first instance is reclaimed once its first result exists. */
-    static final class ReclaimingFleet implements FleetPort {
-        final FleetPort local;
+    static final class ReclaimingFleet extends ForwardingFleet {
         final Path store;
         final List<LaunchSpec> launches = new CopyOnWriteArrayList<>();
         final Set<String> reclaimed = ConcurrentHashMap.newKeySet();
 
         ReclaimingFleet(FleetPort local, Path store) {
-            this.local = local;
+            super(local);
             this.store = store;
         }
 
@@ -82,21 +80,6 @@ class SpotReclaimScenarioTest {
             return reclaimed.contains(instanceId)
                     ? new InstanceStatus(InstanceStatus.State.INTERRUPTED, "Server.SpotInstanceTermination")
                     : local.describe(instanceId);
-        }
-
-        @Override
-        public void terminate(List<String> instanceIds) {
-            local.terminate(instanceIds);
-        }
-
-        @Override
-        public List<String> findLive(String runId, String targetIdOrNull) {
-            return local.findLive(runId, targetIdOrNull);
-        }
-
-        @Override
-        public List<TaggedInstance> findTagged() {
-            return local.findTagged();
         }
     }
 

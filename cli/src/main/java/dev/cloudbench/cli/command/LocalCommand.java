@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  cloudbench local examples/suites/quickstart.json",
             "  cloudbench local my-suite.yaml --output results/",
+            "  cloudbench local examples/suites/ab-quickstart.json --replicas 3",
             "  cloudbench local suite.json --baseline-ref main --candidate-ref my-branch --fail-on-regression 5"},
         description = {"Run a suite on this machine through the state machine that runs in AWS.",
             "This host is the instance, bash is SSM, a directory is S3."})
@@ -54,12 +55,15 @@ public final class LocalCommand implements Callable<Integer> {
     @Mixin
     ComparisonOptions comparison;
 
+    @Mixin
+    ReplicasOption replicas;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Suite suite = SuiteValidator.validate(comparison.apply(InputReader.suiteFile(suiteFile)));
-        RunRequest request = LocalRun.request(suite, Clock.systemUTC());
+        RunRequest request = LocalRun.request(suite, replicas.value(), Clock.systemUTC());
         Abort abort = new Abort();
         LocalRun.Options options = LocalRun.Options.of(Home.locate(), output.toAbsolutePath())
                 .withAbort(abort)
@@ -70,6 +74,8 @@ public final class LocalCommand implements Callable<Integer> {
                 });
         out.println("cloudbench local: suite " + suite.name() + ", " + suite.benchmarks().size() + " benchmark(s), "
                 + (suite.hasVariants() ? suite.variants().size() + " variants in interleaved rounds, " : "")
+                + (replicas.value() == null || replicas.value() == 1 ? ""
+                        : replicas.value() + " local instances one after another, ")
                 + "results in " + output.toAbsolutePath());
         out.println(RUNS_AS_YOU.formatted(System.getProperty("user.name")));
         out.flush();

@@ -117,7 +117,7 @@ public final class PlanCommand implements Callable<Integer> {
             } else {
                 out.println();
                 print(plan(suite, targets.stream().map(t -> new Planner.PlanTarget(t.architecture(), t.instanceType(),
-                        false)).toList()), out);
+                        false, t.effectiveReplicas())).toList()), out);
                 out.println("Dry run: nothing started.");
             }
             out.flush();
@@ -157,6 +157,11 @@ public final class PlanCommand implements Callable<Integer> {
             ResultsTable.table(rows, out);
             notes.forEach(n -> out.println("  " + n));
             out.println("  " + summary(plan, t, paired));
+            if (t.runReplicas() != null && t.units() != null) {
+                out.println("  the run has " + t.runReplicas() + " replica" + (t.runReplicas() == 1 ? "" : "s")
+                        + (t.runReplicas() < t.replicas() ? ": too few, use --replicas " + t.replicas()
+                                : t.runReplicas() > t.replicas() ? ": more than the plan needs" : ": as the plan needs"));
+            }
         }
         out.println();
         plan.notes().forEach(n -> out.println("Note: " + n));

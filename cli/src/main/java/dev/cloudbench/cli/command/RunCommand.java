@@ -39,6 +39,7 @@ import picocli.CommandLine.Parameters;
         footer = {"  cloudbench run examples/suites/quickstart.json --arch both",
             "  cloudbench run suite.json --arch arm64 --instance-type arm64=c8g.large",
             "  cloudbench run suite.json --no-wait --stack bench --region eu-west-1",
+            "  cloudbench run suite.json --arch both --replicas 3",
             "  cloudbench run suite.json --arch both --baseline-ref main --candidate-ref my-branch --fail-on-regression 5"},
         description = {"Run a suite in AWS, one fresh instance per target, and follow it to its results.",
             "Starts the stack's state machine, shows each target's progress, copies the results and reports",
@@ -101,6 +102,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     PlanCommand.Options plan;
 
+    @Mixin
+    ReplicasOption replicas;
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "cloudbench-results",
             description = "where the results are copied, laid out as in S3 (default: ${DEFAULT-VALUE})")
     Path output;
@@ -117,6 +121,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--run-id: '" + runId + "' must be 1-64 letters, digits, '.', '_' or '-'");
         }
         TargetChoice choice = TargetChoice.of(arch, market, instanceTypes, oneThreadPerCore);
+        replicas.value();
         Limits limits = new Limits(timeoutSeconds == null ? defaultTimeout(suite) : timeoutSeconds, maxConcurrent);
 
         // The suite and the options are checked above, the whole request (limits too) below: both
@@ -124,13 +129,16 @@ public final class RunCommand implements Callable<Integer> {
         Stack stack = cloud.stack();
         String id = runId != null ? runId
                 : new RunIds(RunIdSuffix::random).generate(suite.name(), cloud.environment().clock().instant());
-        RunRequest request = RequestValidator.validate(new RunRequest(id, suite, choice.targets(stack.defaultInstanceTypes()),
-                limits));
+        RunRequest request = RequestValidator.validate(new RunRequest(id, suite,
+                replicas.apply(choice.targets(stack.defaultInstanceTypes())), limits));
+        int instances = request.targets().stream().mapToInt(Target::effectiveReplicas).sum();
         out.println("cloudbench run: suite " + suite.name() + " (" + suite.benchmarks().size() + " benchmarks) on "
-                + request.targets().size() + " target(s) in stack " + stack.name() + " (" + stack.region() + ")");
+                + request.targets().size() + " target(s)" + (instances == request.targets().size() ? ""
+                        : ", " + instances + " instances") + " in stack " + stack.name() + " (" + stack.region() + ")");
         for (Target t : request.targets()) {
             out.println("  " + t.architecture() + " " + t.instanceType() + " " + t.effectiveMarket()
-                    + (t.threadsPerCore() == null ? "" : ", one thread per core"));
+                    + (t.threadsPerCore() == null ? "" : ", one thread per core")
+                    + (t.effectiveReplicas() == 1 ? "" : ", " + t.effectiveReplicas() + " replicas (one instance each)"));
         }
         Integer dryRunExit = plan.dryRun(dryRun, suite, request.targets(), out);
         if (dryRunExit != null) {

@@ -117,9 +117,18 @@ public final class LocalRun {
 
     /** The request a local run executes: one target, this host, its architecture. */
     public static RunRequest request(Suite suite, Clock clock) {
+        return request(suite, null, clock);
+    }
+
+    /**
+     * The request a local run executes: one target, this host, its architecture, on {@code replicas}
+     * local instances (null: one). They run one after another (one target at a time): on one host,
+     * side by side, they would measure each other.
+     */
+    public static RunRequest request(Suite suite, Integer replicas, Clock clock) {
         String runId = new RunIds(LocalRun::randomSuffix).generate(suite.name(), clock.instant());
         int timeout = Math.min(Limits.MAX_RUN_TIMEOUT_SECONDS, Math.max(3600, suite.effectiveTimeoutSeconds() + 600));
-        Target host = new Target("local", Architecture.ofHost().id(), "local", "on-demand", null);
+        Target host = new Target("local", Architecture.ofHost().id(), "local", "on-demand", null, replicas);
         return RequestValidator.validate(new RunRequest(runId, suite, List.of(host), new Limits(timeout, 1)));
     }
 

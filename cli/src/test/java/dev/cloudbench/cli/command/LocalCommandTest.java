@@ -41,6 +41,18 @@ class LocalCommandTest {
     }
 
     @Test
+    void badReplicas_exitWithBadInput_inOneLineNamingTheOption_beforeAnythingIsCreated() throws Exception {
+        Path suite = Files.writeString(dir.resolve("ok.json"),
+                "{\"name\":\"x\",\"benchmarks\":[{\"name\":\"a\",\"command\":\"true\"}]}");
+        Result r = run("local", suite.toString(), "--replicas", "11", "--output", dir.resolve("out").toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("cloudbench: bad input: --replicas: must be between 1 and 10, was 11"
+                + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+        assertThat(dir.resolve("out")).as("nothing created for bad input").doesNotExist();
+    }
+
+    @Test
     void missingSuiteArgument_isAUsageError() {
         assertThat(run("local").exit()).isEqualTo(ExitCodes.BAD_INPUT);
     }

@@ -165,4 +165,42 @@ class RunCommandTest {
         assertThat(r.out()).contains("Run fine-1 succeeded");
         assertThat(r.err()).isEmpty();
     }
+
+    @Test
+    void run_withReplicas_startsEveryTargetOnThatManyInstances() {
+        CloudHarness.Result r = aws.run("run", QUICKSTART.toString(), "--arch", "both", "--replicas", "3",
+                "--instance-type", "x86_64=c7i.large", "--instance-type", "arm64=c7g.large", "--no-wait");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(input(started()).targets()).extracting(Target::replicas).containsExactly(3, 3);
+        assertThat(r.out()).contains("on 2 target(s), 6 instances in stack")
+                .contains("x86_64 c7i.large spot-or-on-demand, 3 replicas (one instance each)");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "0|--replicas: must be between 1 and 10, was 0",
+        "11|--replicas: must be between 1 and 10, was 11",
+        "2.5|--replicas: '2.5' is not a whole number (1 to 10)",
+        "many|--replicas: 'many' is not a whole number (1 to 10)"})
+    void run_refusesBadReplicas_inOneLineNamingTheOption_beforeAnyAwsCall(String value, String message) {
+        CloudHarness.Result r = aws.run("run", QUICKSTART.toString(), "--replicas", value);
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).isEqualTo("cloudbench: bad input: " + message + System.lineSeparator());
+        assertThat(aws.requestCount()).isZero();
+    }
+
+    @Test
+    void run_refusesMoreThanAHundredInstances_countingReplicas() {
+        List<String> args = new java.util.ArrayList<>(List.of("run", QUICKSTART.toString(), "--replicas", "10"));
+        for (int i = 0; i < 11; i++) {
+            args.addAll(List.of("--instance-type", "c7i.large"));
+        }
+        CloudHarness.Result r = aws.run(args.toArray(String[]::new));
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("request.targets: 11 targets with their replicas are 110 instances, at most 100");
+        assertThat(aws.sfn.calls("StartExecution")).isEmpty();
+    }
 }

@@ -4,9 +4,11 @@ import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.stats.Bootstrap;
+import dev.cloudbench.core.stats.HierarchicalBootstrap;
 import dev.cloudbench.core.stats.Interval;
 import dev.cloudbench.core.stats.Quantiles;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,11 +22,12 @@ import java.util.Set;
  * price recorded at launch. Below 1, arm64 takes less time (or costs less per run).
  *
  * <p>Nothing pairs an arm64 instance with an x86_64 one, so the comparison is unpaired, and the
- * unit is the instance: each target contributes its median, and the interval resamples instances
- * ({@link Basis#INSTANCES}). That needs at least {@value #MIN_INSTANCES} instances of each side
- * (replicas). With fewer — one instance per target is what a run has today — the interval
- * resamples the runs of the instances there are ({@link Basis#RUNS}): it says how well the
- * instances measured were measured, not how much another instance of the same type would differ.
+ * unit is the instance: each target (each replica) contributes its median, and the interval
+ * resamples instances, then the runs within each drawn instance ({@link HierarchicalBootstrap},
+ * {@link Basis#INSTANCES}). That needs at least {@value #MIN_INSTANCES} instances of each side
+ * (replicas). With fewer the interval resamples the runs of the instances there are
+ * ({@link Basis#RUNS}): it says how well the instances measured were measured, not how much
+ * another instance of the same type would differ.
  *
  * <p>Instance types are compared pair by pair: each arm64 type of the run against each x86_64 type.
  * Instances the noise canary left out as noisy hosts take no part ({@link RunResults#comparedTargets()}).
@@ -40,7 +43,7 @@ public final class CrossArchitecture {
 
     /** How a row's interval was resampled. */
     public enum Basis {
-        /** Instance medians resampled: the instance is the unit. */
+        /** Instances resampled, then the runs within them: the instance is the unit. */
         INSTANCES,
         /** Fewer than {@value #MIN_INSTANCES} instances on a side: the runs of those instances resampled. */
         RUNS
@@ -97,7 +100,8 @@ public final class CrossArchitecture {
         double x86Median = median(x86Medians);
         boolean instances = arm.size() >= MIN_INSTANCES && x86.size() >= MIN_INSTANCES;
         Basis basis = instances ? Basis.INSTANCES : Basis.RUNS;
-        Interval interval = instances ? bootstrap.ratioOfMedians(armMedians, x86Medians)
+        HierarchicalBootstrap hierarchical = new HierarchicalBootstrap(bootstrap);
+        Interval interval = instances ? hierarchical.ratioOfMedians(times(arm), times(x86))
                 : bootstrap.ratioOfMedians(pooled(arm), pooled(x86));
         Double costRatio = null;
         Interval costInterval = null;
@@ -106,7 +110,7 @@ public final class CrossArchitecture {
             double[] x86Costs = x86.stream().mapToDouble(m -> m.result().statistics().median() * m.price() / 3600).toArray();
             costRatio = median(armCosts) / median(x86Costs);
             if (instances) {
-                costInterval = bootstrap.ratioOfMedians(armCosts, x86Costs);
+                costInterval = hierarchical.ratioOfMedians(costs(arm), costs(x86));
             } else if (interval != null) {
                 // The price is one number per instance: the time's interval scales by the price ratio.
                 double priceRatio = median(arm.stream().mapToDouble(Measured::price).toArray())
@@ -164,8 +168,19 @@ public final class CrossArchitecture {
         return t.environment() == null ? null : t.environment().pricePerHour();
     }
 
+    /** Per instance, its times. */
+    private static List<double[]> times(List<Measured> measured) {
+        return measured.stream().map(m -> m.result().times()).toList();
+    }
+
+    /** Per instance, the cost of each run: its time × the instance's price per second. */
+    private static List<double[]> costs(List<Measured> measured) {
+        return measured.stream().map(m -> Arrays.stream(m.result().times()).map(t -> t * m.price() / 3600).toArray())
+                .toList();
+    }
+
     private static double[] pooled(List<Measured> measured) {
-        return measured.stream().flatMapToDouble(m -> java.util.Arrays.stream(m.result().times())).toArray();
+        return measured.stream().flatMapToDouble(m -> Arrays.stream(m.result().times())).toArray();
     }
 
     private static double median(double[] values) {

@@ -5,6 +5,7 @@ import dev.cloudbench.core.error.BadInputException;
 import dev.cloudbench.core.model.Benchmark;
 import dev.cloudbench.core.model.Rounds;
 import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.model.Target;
 import dev.cloudbench.core.model.Variant;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.RunResults;
@@ -35,8 +36,8 @@ public final class Planner {
     public static final double POWER = 0.90;
     /** The only metric results hold today; the plan has a column for it so that others can follow. */
     public static final String WALL_TIME = "wall-time";
-    /** At most this many replicas a target (issue #17's ceiling for --replicas). */
-    public static final int MAX_REPLICAS = 10;
+    /** At most this many replicas a target: what a target's {@code replicas} allows. */
+    public static final int MAX_REPLICAS = Target.MAX_REPLICAS;
     /** Runs per benchmark beyond which the plan gives up (hours of a 1 s command). */
     static final int MAX_RUNS = 10_000;
     /**
@@ -56,8 +57,14 @@ public final class Planner {
      * @param architecture its architecture, or null when not known (then any instance of the type gives the noise)
      * @param instanceType its instance type (what prices it)
      * @param local        this host: not billed
+     * @param replicas     the replicas the run asks for ({@code cloudbench run --dry-run}), or null
+     *                     when planning without a run
      */
-    public record PlanTarget(String architecture, String instanceType, boolean local) {
+    public record PlanTarget(String architecture, String instanceType, boolean local, Integer replicas) {
+        /** A target planned without a run. */
+        public PlanTarget(String architecture, String instanceType, boolean local) {
+            this(architecture, instanceType, local, null);
+        }
     }
 
     /**
@@ -116,7 +123,7 @@ public final class Planner {
 
     private static List<PlanTarget> kinds(List<TargetResult> measured) {
         Set<PlanTarget> kinds = new LinkedHashSet<>();
-        measured.forEach(t -> kinds.add(new PlanTarget(t.architecture(), t.instanceType(), local(t))));
+        measured.forEach(t -> kinds.add(new PlanTarget(t.architecture(), t.instanceType(), local(t), null)));
         return List.copyOf(kinds);
     }
 
@@ -170,7 +177,7 @@ public final class Planner {
             }
         }
         return new RunPlan.TargetPlan(target.architecture(), target.instanceType(), noiseFrom, List.copyOf(rows), units,
-                replicas, seconds, complete, cost, basis);
+                replicas, seconds, complete, cost, basis, target.replicas());
     }
 
     /** A row and the seconds one unit of it takes (a round of all its variants; a run), or null. */

@@ -54,9 +54,12 @@ public record RunPlan(String suite, double changePercent, double alpha, double p
      * @param complete       false when some benchmark's time is unknown (then {@code seconds} is a lower bound)
      * @param cost           USD for all replicas at the price below, or null
      * @param costBasis      the price used, or why there is no cost
+     * @param runReplicas    the replicas the run asks for (the target's {@code replicas}), or null when
+     *                       planned without a run
      */
     public record TargetPlan(String architecture, String instanceType, String noiseFrom, List<Row> rows, Integer units,
-                             int replicas, Double seconds, boolean complete, Double cost, String costBasis) {
+                             int replicas, Double seconds, boolean complete, Double cost, String costBasis,
+                             Integer runReplicas) {
     }
 
     /**

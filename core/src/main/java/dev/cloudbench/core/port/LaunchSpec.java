@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param attempt        0 for the first launch of the target; part of the idempotency token
  * @param executionArn   the state machine execution launching it, tagged on the instance so that
  *                       the sweeper asks about exactly that execution; null when not known
+ * @param replicaIndex   0 for a target's first (or only) replica, k − 1 for its k-th: the fleet
+ *                       starts its search for capacity at the k-th of the zones offering the type
+ *                       (round robin), so that a target's replicas spread over zones and hosts
  */
 public record LaunchSpec(
         String runId,
@@ -27,7 +30,15 @@ public record LaunchSpec(
         String imageId,
         Instant deadline,
         int attempt,
-        String executionArn) {
+        String executionArn,
+        int replicaIndex) {
+
+    /** The launch of a target's first (or only) replica. */
+    public LaunchSpec(String runId, String targetId, String architecture, String instanceType, String market,
+                      Integer threadsPerCore, String imageId, Instant deadline, int attempt, String executionArn) {
+        this(runId, targetId, architecture, instanceType, market, threadsPerCore, imageId, deadline, attempt,
+                executionArn, 0);
+    }
 
     /** A launch whose execution is not known (the sweeper then asks by the run id). */
     public LaunchSpec(String runId, String targetId, String architecture, String instanceType, String market,

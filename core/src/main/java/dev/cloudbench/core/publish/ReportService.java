@@ -13,7 +13,11 @@ import dev.cloudbench.core.report.HtmlReport;
 import dev.cloudbench.core.report.MarkdownReport;
 import dev.cloudbench.core.report.ReportText;
 import dev.cloudbench.core.report.RunAnalysis;
+import dev.cloudbench.core.model.Variant;
+import dev.cloudbench.core.results.PooledComparison;
 import dev.cloudbench.core.results.RunResults;
+import dev.cloudbench.core.rounds.ReplicaAnalysis;
+import dev.cloudbench.core.rounds.VariantAnalysis;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.run.PlannedTarget;
 import dev.cloudbench.core.run.ReportRequest;
@@ -82,7 +86,10 @@ public final class ReportService {
         targets = ResultsAssembler.canaries(targets, run.suite());
         String status = failures.isEmpty() ? TargetOutcome.SUCCEEDED : TargetOutcome.FAILED;
         String now = clock.instant().toString();
-        RunResults results = new RunResults(RunResults.SCHEMA, run.runId(), suite, status, now, targets);
+        List<PooledComparison> pooled = ReplicaAnalysis.pooled(targets,
+                run.suite().hasVariants() ? run.suite().variants().stream().map(Variant::name).toList() : List.of(),
+                VariantAnalysis.rules(run.suite()), bootstrap);
+        RunResults results = new RunResults(RunResults.SCHEMA, run.runId(), suite, status, now, targets, pooled);
         store.put(StoreLayout.results(run.runId()), Json.writePretty(results));
         HistoryRecorder.Update history = new HistoryRecorder(store, ChangePointOptions.DEFAULT).record(run, results);
         RunAnalysis analysis = RunAnalysis.of(results, compared, bootstrap, VerdictRules.DEFAULT)

@@ -98,7 +98,7 @@ public final class ResultsAssembler {
         return new TargetResult(target.targetId(), target.architecture().id(), target.instanceType(), target.market().id(),
                 status, error, environment, results, missing,
                 Costs.of(environment, instanceTime, target.instanceType(), target.market().id(), prices), null, rounds,
-                comparisons, interruption, instanceTime);
+                comparisons, interruption, instanceTime, target.replicaOf(), target.replica());
     }
 
     /**

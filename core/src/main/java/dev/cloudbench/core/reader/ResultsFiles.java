@@ -11,9 +11,11 @@ import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.Cost;
 import dev.cloudbench.core.results.HyperfineExport;
 import dev.cloudbench.core.results.RoundsRecord;
+import dev.cloudbench.core.results.PooledComparison;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.results.VariantComparison;
+import dev.cloudbench.core.rounds.ReplicaAnalysis;
 import dev.cloudbench.core.rounds.VariantAnalysis;
 import dev.cloudbench.core.stats.Bootstrap;
 import dev.cloudbench.core.stats.PairedRules;
@@ -160,7 +162,20 @@ public final class ResultsFiles {
                     : Costs.of(t.environment(), t.instanceType(), t.market(), PriceTable.bundled());
             targets.add(t.with(benchmarks, cost, variantComparisons(t, benchmarks, bootstrap)).judgedForNoise());
         }
-        return new RunResults(run.schema(), run.runId(), run.suite(), run.status(), run.generatedAt(), targets);
+        return new RunResults(run.schema(), run.runId(), run.suite(), run.status(), run.generatedAt(), targets,
+                pooledComparisons(run, targets, bootstrap));
+    }
+
+    /** A replicated target's pooled comparisons again from its replicas' raw times, with their record's rules. */
+    private static List<PooledComparison> pooledComparisons(RunResults run, List<TargetResult> targets,
+                                                            Bootstrap bootstrap) {
+        if (run.pooledComparisons().isEmpty()) {
+            return List.of();
+        }
+        return targets.stream().filter(t -> t.replicaOf() != null && t.rounds() != null).findFirst()
+                .map(t -> ReplicaAnalysis.pooled(targets, t.rounds().variants(), VariantAnalysis.rules(t.rounds()),
+                        bootstrap))
+                .orElse(run.pooledComparisons());
     }
 
     /** The paired comparisons again from the raw times, rounds and positions, with the record's rules and looks. */

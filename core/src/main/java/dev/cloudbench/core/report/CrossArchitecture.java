@@ -17,12 +17,18 @@ import java.util.Optional;
  * machines, so the comparison is unpaired, as side by side: a bootstrap of the ratio of medians
  * over the runs, or, in a run with variants, over instances (see {@link InstanceUnits}).
  *
- * @param arm        the arm64 target
+ * <p>A replicated target is compared once, as its first replica: over instances, its replicas
+ * together are what is compared.
+ *
+ * @param arm        the arm64 target (a replicated target's first replica)
  * @param x86        the x86_64 target it is compared with
  * @param key        the benchmark
  * @param comparison arm64 ÷ x86_64
+ * @param armInstances instances of the arm64 target (its replicas), 1 without replicas
+ * @param x86Instances instances of the x86_64 target
  */
-public record CrossArchitecture(TargetView arm, TargetView x86, String key, Comparison comparison) {
+public record CrossArchitecture(TargetView arm, TargetView x86, String key, Comparison comparison, int armInstances,
+                                int x86Instances) {
     public static final String ARM64 = "arm64";
     public static final String X86_64 = "x86_64";
 
@@ -48,11 +54,9 @@ public record CrossArchitecture(TargetView arm, TargetView x86, String key, Comp
                     if (mine.isEmpty() || theirs.isEmpty()) {
                         continue;
                     }
-                    Comparison c = a.hasVariants()
-                            ? InstanceUnits.compare(arm.result(), x86.result(), key, all, byKey, a.bootstrap(), a.rules())
-                            : Comparison.of(mine.get().result().times(), theirs.get().result().times(), a.bootstrap(),
-                                    a.rules());
-                    rows.add(new CrossArchitecture(arm, x86, key, c));
+                    Comparison c = InstanceUnits.compare(arm.result(), x86.result(), key, all, byKey,
+                            a.bootstrap(), a.rules(), a.hasVariants());
+                    rows.add(new CrossArchitecture(arm, x86, key, c, replicas(a, arm), replicas(a, x86)));
                 }
             }
         }
@@ -61,12 +65,29 @@ public record CrossArchitecture(TargetView arm, TargetView x86, String key, Comp
 
     /** {@code arm ÷ x86}: the targets compared, for a second line under the benchmark. */
     public String pair() {
-        return arm.id() + " ÷ " + x86.id();
+        return name(arm, armInstances) + " ÷ " + name(x86, x86Instances);
     }
 
+    private static String name(TargetView t, int instances) {
+        return t.result().replicaOf() == null ? t.id() : t.result().replicaOf() + " (" + instances + " instances)";
+    }
+
+    /**
+     * Targets of the architecture with results, noisy hosts left out; of a replicated target, its first
+     * replica with results only.
+     */
     private static List<TargetView> measured(RunAnalysis a, String architecture) {
+        java.util.Set<String> groups = new java.util.HashSet<>();
         return a.comparedTargets().stream().filter(t -> !t.benchmarks().isEmpty())
-                .filter(t -> architecture.equals(normalized(architecture(t)))).toList();
+                .filter(t -> architecture.equals(normalized(architecture(t))))
+                .filter(t -> t.result().replicaOf() == null || groups.add(t.result().replicaOf())).toList();
+    }
+
+    /** The replicas of {@code t}'s target with results, noisy hosts left out; 1 for a target without replicas. */
+    private static int replicas(RunAnalysis a, TargetView t) {
+        String group = t.result().replicaOf();
+        return group == null ? 1 : (int) a.comparedTargets().stream()
+                .filter(v -> group.equals(v.result().replicaOf()) && !v.benchmarks().isEmpty()).count();
     }
 
     private static String architecture(TargetView t) {

@@ -53,6 +53,23 @@ public final class HtmlReport {
             table(h, ReportTables.changes(a), "table-changes", true);
             h.append("</section>\n");
         }
+        if (ReplicaTables.any(a)) {
+            h.append("<section id=\"replicas\">\n<h2>Replicas</h2>\n<p>").append(esc(ReplicaTables.line(a)))
+                    .append("</p>\n");
+            Table pooled = ReplicaTables.pooled(a);
+            if (!pooled.isEmpty()) {
+                h.append("<h3 id=\"pooled\">Verdicts pooled over replicas</h3>\n");
+                table(h, pooled, "table-pooled", true);
+            }
+            Table spread = ReplicaTables.spread(a);
+            if (!spread.isEmpty()) {
+                h.append("<h3 id=\"instance-spread\">Spread between instances</h3>\n");
+                table(h, spread, "table-instance-spread", true);
+            }
+            h.append("<h3 id=\"replica-instances\">Where each replica ran</h3>\n");
+            table(h, ReplicaTables.instances(a), "table-replica-instances", true);
+            h.append("</section>\n");
+        }
         List<String> failures = ReportText.failures(a);
         if (!failures.isEmpty()) {
             h.append("<section id=\"failures\">\n<h2>Failed targets</h2>\n<ul>\n");

@@ -53,6 +53,18 @@ public final class MarkdownReport {
                 }
             }
         }
+        if (ReplicaTables.any(a)) {
+            md.append("## Replicas\n\n").append(text(ReplicaTables.line(a))).append("\n\n");
+            Table pooled = ReplicaTables.pooled(a);
+            if (!pooled.isEmpty()) {
+                md.append("### Verdicts pooled over replicas\n\n").append(table(pooled));
+            }
+            Table spread = ReplicaTables.spread(a);
+            if (!spread.isEmpty()) {
+                md.append("### Spread between instances\n\n").append(table(spread));
+            }
+            md.append("### Where each replica ran\n\n").append(table(ReplicaTables.instances(a)));
+        }
         List<String> failures = ReportText.failures(a);
         if (!failures.isEmpty()) {
             md.append("## Failed targets\n\n");
@@ -123,7 +135,8 @@ public final class MarkdownReport {
         return t.startsWith("▲") && colon > 0 ? "**" + t.substring(0, colon) + "**" + t.substring(colon) : t;
     }
 
-    private static String table(Table t) {
+    /** A report table as GitHub-flavoured Markdown, as report.md writes it. */
+    public static String table(Table t) {
         StringBuilder md = new StringBuilder("|");
         t.columns().forEach(c -> md.append(' ').append(text(c.title())).append(" |"));
         md.append("\n|");

@@ -218,14 +218,14 @@ public final class ReportTables {
         t.row(row);
     }
 
-    private static Cell median(BenchmarkResult b) {
+    static Cell median(BenchmarkResult b) {
         double m = b.statistics().median();
         String runs = b.fewerRunsThanRequested()
                 ? " (" + b.statistics().runs() + " of " + b.runsRequested() + " runs)" : "";
         return Cell.number(Format.value(b.metricValue(), m) + runs, m);
     }
 
-    private static Cell change(double percent, Interval ratio) {
+    static Cell change(double percent, Interval ratio) {
         String range = ratio == null ? "" : " (" + Format.changeRange(ratio) + ")";
         return new Cell(Format.percent(percent) + range, percent, null);
     }
@@ -235,7 +235,7 @@ public final class ReportTables {
         return new Cell(Format.ratio(c.ratio()) + range + " " + c.verdict().symbol(), c.ratio(), tone(c.verdict()));
     }
 
-    private static Cell verdict(Verdict v, String text) {
+    static Cell verdict(Verdict v, String text) {
         return new Cell(text, (double) v.ordinal(), tone(v));
     }
 

@@ -69,9 +69,9 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
                 BenchmarkResult old = before.get(e.getKey());
                 BenchmarkResult ref = t == reference || !sideBySide || t.leftOutAsNoisy() ? null
                         : referenceByKey.get(e.getKey());
-                Comparison vsReference = ref == null ? null : variants
-                        ? InstanceUnits.compare(t, reference, e.getKey(), compared, allByKey, bootstrap, rules)
-                        : Comparison.of(b.times(), ref.times(), bootstrap, rules);
+                Comparison vsReference = ref == null ? null
+                        : InstanceUnits.compare(t, reference, e.getKey(), compared, allByKey, bootstrap, rules,
+                                variants);
                 benchmarks.add(new BenchmarkView(e.getKey(), b, bootstrap.median(b.times()),
                         b.metricValue() == Metric.WALL_TIME ? HyperfineWarnings.of(b.times(), b.exitCodes()) : List.of(),
                         old,

@@ -1,5 +1,6 @@
 package dev.cloudbench.core.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cloudbench.core.model.Metric;
 import java.util.List;
@@ -24,6 +25,9 @@ import java.util.List;
  * @param interruption      the spot reclaim the target survived by a retry on on-demand, or null
  * @param instanceTime      where the instance's time went (launch, ready, benchmarking, terminate
  *                          request); null in results written before it was recorded
+ * @param replicaOf         the requested target this is a replica of (several instances of one
+ *                          target); null for a target on one instance
+ * @param replica           which replica, from 1; null for a target on one instance
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TargetResult(
@@ -41,12 +45,24 @@ public record TargetResult(
         RoundsRecord rounds,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantComparison> variantComparisons,
         Interruption interruption,
-        InstanceTime instanceTime) {
+        InstanceTime instanceTime,
+        String replicaOf,
+        Integer replica) {
 
     public TargetResult {
         benchmarks = benchmarks == null ? List.of() : benchmarks;
         missingBenchmarks = missingBenchmarks == null ? List.of() : missingBenchmarks;
         variantComparisons = variantComparisons == null ? List.of() : variantComparisons;
+    }
+
+    /** A target on one instance. */
+    public TargetResult(String targetId, String architecture, String instanceType, String market, String status,
+                        TargetError error, Environment environment, List<BenchmarkResult> benchmarks,
+                        List<String> missingBenchmarks, Cost cost, String baselineRunId, RoundsRecord rounds,
+                        List<VariantComparison> variantComparisons, Interruption interruption,
+                        InstanceTime instanceTime) {
+        this(targetId, architecture, instanceType, market, status, error, environment, benchmarks, missingBenchmarks,
+                cost, baselineRunId, rounds, variantComparisons, interruption, instanceTime, null, null);
     }
 
     /** A target of a suite without variants. */
@@ -110,17 +126,33 @@ public record TargetResult(
     /** The same target on {@code newEnvironment}. */
     public TargetResult withEnvironment(Environment newEnvironment) {
         return new TargetResult(targetId, architecture, instanceType, market, status, error, newEnvironment, benchmarks,
-                missingBenchmarks, cost, baselineRunId, rounds, variantComparisons, interruption, instanceTime);
+                missingBenchmarks, cost, baselineRunId, rounds, variantComparisons, interruption, instanceTime, replicaOf,
+                replica);
+    }
+
+    /** The target this result belongs to: {@code replicaOf} for a replica, else its own id. */
+    @JsonIgnore
+    public String groupId() {
+        return replicaOf == null ? targetId : replicaOf;
     }
 
     public TargetResult withBaseline(String runId) {
         return new TargetResult(targetId, architecture, instanceType, market, status, error, environment, benchmarks,
-                missingBenchmarks, cost, runId, rounds, variantComparisons, interruption, instanceTime);
+                missingBenchmarks, cost, runId, rounds, variantComparisons, interruption, instanceTime, replicaOf,
+                replica);
+    }
+
+    /** The same result as replica {@code number} of target {@code of} (both null: a target on one instance). */
+    public TargetResult asReplica(String of, Integer number) {
+        return new TargetResult(targetId, architecture, instanceType, market, status, error, environment, benchmarks,
+                missingBenchmarks, cost, baselineRunId, rounds, variantComparisons, interruption, instanceTime, of,
+                number);
     }
 
     /** The same target with its benchmarks, cost and comparisons as given. */
     public TargetResult with(List<BenchmarkResult> newBenchmarks, Cost newCost, List<VariantComparison> comparisons) {
         return new TargetResult(targetId, architecture, instanceType, market, status, error, environment, newBenchmarks,
-                missingBenchmarks, newCost, baselineRunId, rounds, comparisons, interruption, instanceTime);
+                missingBenchmarks, newCost, baselineRunId, rounds, comparisons, interruption, instanceTime, replicaOf,
+                replica);
     }
 }

@@ -68,19 +68,10 @@ public final class VariantAnalysis {
             return List.of();
         }
         String baseline = variants.get(0);
-        Map<String, Map<String, BenchmarkResult>> byCase = new LinkedHashMap<>();
-        for (BenchmarkResult b : benchmarks) {
-            if (b.variant() != null && b.rounds() != null) {
-                // The metric is part of the case: each metric is compared on its own values, by the same rules.
-                byCase.computeIfAbsent(b.benchmark() + "\u0000" + b.parameters() + "\u0000" + b.metric(),
-                                k -> new LinkedHashMap<>())
-                        .put(b.variant(), b);
-            }
-        }
         List<BenchmarkResult> cases = new ArrayList<>();
         List<String> compared = new ArrayList<>();
         List<PairedEstimate> estimates = new ArrayList<>();
-        for (Map<String, BenchmarkResult> perVariant : byCase.values()) {
+        for (Map<String, BenchmarkResult> perVariant : cases(benchmarks).values()) {
             BenchmarkResult base = perVariant.get(baseline);
             if (base == null) {
                 continue;
@@ -98,18 +89,47 @@ public final class VariantAnalysis {
         List<PairedComparison> decided = PairedComparison.decide(estimates, level, rules);
         List<VariantComparison> out = new ArrayList<>();
         for (int i = 0; i < decided.size(); i++) {
-            PairedComparison c = decided.get(i);
-            PairedEstimate e = c.estimate();
-            BenchmarkResult base = cases.get(i);
-            out.add(new VariantComparison(base.benchmark(), base.parameters(), compared.get(i), baseline, e.rounds(),
-                    e.ratio(), e.interval(), e.pValue(), c.adjustedPValue(), c.level(), e.noise(), c.verdict().id(),
-                    c.reason(), c.settled(), base.metric()));
+            out.add(record(cases.get(i), compared.get(i), baseline, decided.get(i)));
         }
         return out;
     }
 
+    /**
+     * A target's results of variants measured in rounds, by case — benchmark, parameter values and
+     * metric, each compared on its own values by the same rules — then by variant, in order of first
+     * appearance.
+     */
+    static Map<String, Map<String, BenchmarkResult>> cases(List<BenchmarkResult> benchmarks) {
+        Map<String, Map<String, BenchmarkResult>> byCase = new LinkedHashMap<>();
+        for (BenchmarkResult b : benchmarks) {
+            if (b.variant() != null && b.rounds() != null) {
+                byCase.computeIfAbsent(b.benchmark() + "\u0000" + b.parameters() + "\u0000" + b.metric(),
+                                k -> new LinkedHashMap<>())
+                        .put(b.variant(), b);
+            }
+        }
+        return byCase;
+    }
+
+    /** results.json's record of a decided comparison of {@code variant} against {@code baseline} on {@code base}'s case. */
+    static VariantComparison record(BenchmarkResult base, String variant, String baseline, PairedComparison c) {
+        PairedEstimate e = c.estimate();
+        return new VariantComparison(base.benchmark(), base.parameters(), variant, baseline, e.rounds(), e.ratio(),
+                e.interval(), e.pValue(), c.adjustedPValue(), c.level(), e.noise(), c.verdict().id(), c.reason(),
+                c.settled(), base.metric());
+    }
+
     /** The paired estimate over the rounds in which both were measured. */
     static PairedEstimate estimate(BenchmarkResult baseline, BenchmarkResult variant, Bootstrap bootstrap) {
+        double[][] paired = pairedRounds(baseline, variant);
+        return PairedEstimate.of(paired[0], paired[1], bootstrap);
+    }
+
+    /**
+     * The rounds in which both were measured, in round order: {@code [0]} the baseline's median of
+     * each, {@code [1]} the variant's.
+     */
+    static double[][] pairedRounds(BenchmarkResult baseline, BenchmarkResult variant) {
         Map<Integer, Double> base = roundMedians(baseline);
         Map<Integer, Double> other = roundMedians(variant);
         List<Double> b = new ArrayList<>();
@@ -121,12 +141,12 @@ public final class VariantAnalysis {
                 v.add(o);
             }
         }
-        return PairedEstimate.of(b.stream().mapToDouble(Double::doubleValue).toArray(),
-                v.stream().mapToDouble(Double::doubleValue).toArray(), bootstrap);
+        return new double[][] {b.stream().mapToDouble(Double::doubleValue).toArray(),
+            v.stream().mapToDouble(Double::doubleValue).toArray()};
     }
 
     /** Per round, in round order, the median of the result's times in that round. */
-    static Map<Integer, Double> roundMedians(BenchmarkResult result) {
+    public static Map<Integer, Double> roundMedians(BenchmarkResult result) {
         Map<Integer, List<Double>> times = new TreeMap<>();
         for (int i = 0; i < result.times().length; i++) {
             times.computeIfAbsent(result.rounds()[i], r -> new ArrayList<>()).add(result.times()[i]);

@@ -73,7 +73,8 @@ public final class InstanceService {
                         + " after image resolution"));
         Instant deadline = deadline(state);
         LaunchedInstance launched = fleet.launch(new LaunchSpec(state.runId(), t.targetId(), architecture.id(),
-                t.instanceType(), t.market().id(), t.threadsPerCore(), imageId, deadline, state.attempt(), executionArn));
+                t.instanceType(), t.market().id(), t.threadsPerCore(), imageId, deadline, state.attempt(), executionArn,
+                t.replicaIndex()));
         // A fresh state for the new instance: only the run, the target, the attempt and the instance
         // a spot reclaim took away carry over.
         return TargetState.start(state.runId(), deadline, t).toBuilder().attempt(state.attempt())

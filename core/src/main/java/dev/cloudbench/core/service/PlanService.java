@@ -75,7 +75,8 @@ public final class PlanService {
         }
         Limits limits = request.effectiveLimits();
         List<PlannedTarget> targets = plannedTargets(request.targets(), limits.effectiveRunTimeoutSeconds());
-        List<String> problems = CapacityCheck.problems(targets, limits.effectiveMaxConcurrentTargets(), capacity);
+        List<String> problems = CapacityCheck.problems(targets, requestIndexes(request.targets()),
+                limits.effectiveMaxConcurrentTargets(), capacity);
         if (!problems.isEmpty()) {
             throw new BadInputException(String.join("\n", problems));
         }
@@ -87,7 +88,11 @@ public final class PlanService {
         return plan;
     }
 
-    /** Target ids: given ones as they are; others from type, architecture and market, made unique. */
+    /**
+     * Target ids: given ones as they are; others from type, architecture and market, made unique. A
+     * target with {@code replicas} N above 1 becomes N planned targets {@code <id>-r1} … {@code <id>-rN},
+     * each naming the target it replicates; with one replica the target is planned as it always was.
+     */
     public static List<PlannedTarget> plannedTargets(List<Target> targets) {
         return plannedTargets(targets, null);
     }
@@ -96,9 +101,9 @@ public final class PlanService {
     static List<PlannedTarget> plannedTargets(List<Target> targets, Integer timeoutSeconds) {
         List<PlannedTarget> planned = new ArrayList<>();
         Set<String> used = new HashSet<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
-            Market market = Market.parse(t.effectiveMarket(), "targets[" + i + "].market");
             String base = t.id() != null ? t.id() : t.instanceType() + "-" + t.architecture();
             if (t.id() != null && used.contains(base)) {
                 throw new BadInputException("request.targets[" + i + "].id: duplicate target id '" + base + "'");
@@ -108,9 +113,36 @@ public final class PlanService {
                 id = base + "-" + n;
             }
             used.add(id);
-            planned.add(new PlannedTarget(id, Architecture.parse(t.architecture(), "targets[" + i + "].architecture"),
-                    t.instanceType(), market, t.threadsPerCore(), timeoutSeconds));
+            ids.add(id);
+        }
+        Set<String> instances = new HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            Market market = Market.parse(t.effectiveMarket(), "targets[" + i + "].market");
+            Architecture architecture = Architecture.parse(t.architecture(), "targets[" + i + "].architecture");
+            String id = ids.get(i);
+            int replicas = t.effectiveReplicas();
+            for (int r = 1; r <= replicas; r++) {
+                String instanceId = replicas == 1 ? id : PlannedTarget.replicaId(id, r);
+                if (!instances.add(instanceId) || replicas > 1 && used.contains(instanceId)) {
+                    throw new BadInputException("request.targets[" + i + "].id: replica id '" + instanceId
+                            + "' is also the id of another target");
+                }
+                planned.add(new PlannedTarget(instanceId, architecture, t.instanceType(), market, t.threadsPerCore(),
+                        timeoutSeconds, replicas == 1 ? null : id, replicas == 1 ? null : r));
+            }
         }
         return planned;
+    }
+
+    /** For each planned target, the index of the request's target it comes from (replicas share one). */
+    public static List<Integer> requestIndexes(List<Target> targets) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            for (int r = 0; r < targets.get(i).effectiveReplicas(); r++) {
+                indexes.add(i);
+            }
+        }
+        return indexes;
     }
 }

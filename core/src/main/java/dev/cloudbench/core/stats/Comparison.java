@@ -28,11 +28,24 @@ public record Comparison(double ratio, Interval interval, Verdict verdict, Strin
 
     public static Comparison of(double[] current, double[] reference, Bootstrap bootstrap, VerdictRules rules) {
         double ratio = Quantiles.median(Quantiles.sorted(current)) / Quantiles.median(Quantiles.sorted(reference));
-        Interval interval = bootstrap.ratioOfMedians(current, reference);
-        if (current.length < rules.minRuns() || reference.length < rules.minRuns()) {
+        return judge(ratio, bootstrap.ratioOfMedians(current, reference), current.length, reference.length, "runs",
+                rules);
+    }
+
+    /**
+     * The verdict on a ratio and its interval, however they were computed (over runs, or over
+     * instances by {@link HierarchicalBootstrap}).
+     *
+     * @param current   units (runs, instances) on the current side
+     * @param reference units on the reference side
+     * @param unit      what they are, plural, for the reason
+     * @param rules     {@code minRuns} counts those units
+     */
+    public static Comparison judge(double ratio, Interval interval, int current, int reference, String unit,
+                                   VerdictRules rules) {
+        if (current < rules.minRuns() || reference < rules.minRuns()) {
             return new Comparison(ratio, interval, Verdict.UNSTABLE, String.format(Locale.ROOT,
-                    "too few runs to tell (%d and %d; at least %d each)", current.length, reference.length,
-                    rules.minRuns()));
+                    "too few %s to tell (%d and %d; at least %d each)", unit, current, reference, rules.minRuns()));
         }
         if (interval == null) {
             return new Comparison(ratio, null, Verdict.UNSTABLE, "no interval: a median of zero");

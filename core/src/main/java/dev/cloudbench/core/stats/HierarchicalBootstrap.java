@@ -82,6 +82,86 @@ public final class HierarchicalBootstrap {
         return Bootstrap.percentile(ratios, settings.level());
     }
 
+    /**
+     * The centre of paired comparisons measured on several instances: per instance the Hodges–Lehmann
+     * centre of its per-round log-ratios (as {@link PairedEstimate} computes for one instance), and the
+     * median of those, each instance one unit whatever its number of rounds. Instances without rounds
+     * are ignored; NaN without any.
+     *
+     * @param logRatios per instance, its per-round log-ratios ln(variant / baseline)
+     */
+    public static double pairedCentre(List<double[]> logRatios) {
+        double[] centres = logRatios.stream().filter(d -> d.length > 0)
+                .mapToDouble(d -> WalshAverages.of(d).median()).toArray();
+        return centres.length == 0 ? Double.NaN : Quantiles.median(Quantiles.sorted(centres));
+    }
+
+    /**
+     * The bootstrap distribution of {@link #pairedCentre}: each resample draws the instances with
+     * replacement, then each drawn instance's rounds with replacement (both variants of a round
+     * together), and takes the median of the drawn instances' Hodges–Lehmann centres. Null with fewer
+     * than {@value #MIN_INSTANCES} instances with rounds.
+     *
+     * @param logRatios per instance, its per-round log-ratios
+     */
+    public PairedResamples pairedCentres(List<double[]> logRatios) {
+        List<double[]> measured = logRatios.stream().filter(d -> d.length > 0).toList();
+        if (measured.size() < MIN_INSTANCES) {
+            return null;
+        }
+        WalshAverages[] walsh = measured.stream().map(WalshAverages::of).toArray(WalshAverages[]::new);
+        int[][] counts = measured.stream().map(d -> new int[d.length]).toArray(int[][]::new);
+        int k = walsh.length;
+        double[] medians = new double[k];
+        double[] centres = new double[settings.resamples()];
+        RandomGenerator rng = settings.generator();
+        for (int r = 0; r < centres.length; r++) {
+            for (int i = 0; i < k; i++) {
+                int drawn = rng.nextInt(k);
+                int[] c = counts[drawn];
+                Arrays.fill(c, 0);
+                for (int j = 0; j < c.length; j++) {
+                    c[rng.nextInt(c.length)]++;
+                }
+                medians[i] = walsh[drawn].weightedMedian(c);
+            }
+            Arrays.sort(medians);
+            centres[r] = Quantiles.median(medians);
+        }
+        Arrays.sort(centres);
+        return new PairedResamples(centres, settings.level());
+    }
+
+    /**
+     * The resampled centres (log scale, sorted) of a paired comparison over instances.
+     *
+     * @param centres the resampled centres, sorted ascending
+     * @param level   the confidence level of {@link #ratioInterval}
+     */
+    public record PairedResamples(double[] centres, double level) {
+        /** The percentile interval of the ratio exp(centre). */
+        public Interval ratioInterval() {
+            Interval log = Bootstrap.percentile(centres.clone(), level);
+            return new Interval(Math.exp(log.low()), Math.exp(log.high()), level);
+        }
+
+        /**
+         * The two-sided bootstrap p-value of "no change": twice the smaller share of resampled centres
+         * on either side of 0, each share counted as (1 + count) / (1 + resamples) so that it is never
+         * 0; at most 1. The smallest α at which the percentile interval still excludes 1, about.
+         */
+        public double pValue() {
+            int below = 0;
+            int above = 0;
+            for (double c : centres) {
+                below += c <= 0 ? 1 : 0;
+                above += c >= 0 ? 1 : 0;
+            }
+            double n = centres.length + 1.0;
+            return Math.min(1, 2 * Math.min((below + 1) / n, (above + 1) / n));
+        }
+    }
+
     private static double[][] sortedInstances(List<double[]> instances) {
         return instances.stream().filter(r -> r.length > 0).map(Quantiles::sorted).toArray(double[][]::new);
     }

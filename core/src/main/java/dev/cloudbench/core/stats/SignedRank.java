@@ -1,6 +1,9 @@
 package dev.cloudbench.core.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.PValueMethod;
 import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
 
@@ -64,12 +67,116 @@ public final class SignedRank {
     }
 
     /**
+     * Wilcoxon's signed-rank test stratified by block (an instance of a replicated target): the
+     * differences are ranked within their own block, and the statistic is the sum over blocks of the
+     * positive differences' ranks. Under "no change on any instance" each block's signs are
+     * independent fair coins whatever the blocks' own noise, so the null distribution is the
+     * convolution of the blocks' own (exact, conditional on ties) distributions. Exact up to
+     * {@value #EXACT_WITH_TIES_UP_TO} non-zero differences in all; beyond that the normal
+     * approximation with the per-block tie-corrected variance and a continuity correction of half a
+     * rank. One block is {@link #pValue(double[])}. Zero differences are dropped as there; no
+     * differences at all give 1.
+     *
+     * @param blocks per block, its differences
+     */
+    public static double blockedPValue(List<double[]> blocks) {
+        List<double[]> nonZero = blocks.stream()
+                .map(b -> Arrays.stream(b).filter(d -> d != 0 && !Double.isNaN(d)).toArray())
+                .filter(b -> b.length > 0).toList();
+        if (nonZero.isEmpty()) {
+            return 1;
+        }
+        if (nonZero.size() == 1) {
+            return pValue(nonZero.get(0));
+        }
+        int n = nonZero.stream().mapToInt(b -> b.length).sum();
+        return n <= EXACT_WITH_TIES_UP_TO ? exact(nonZero) : blockedNormal(nonZero);
+    }
+
+    /** The normal approximation of {@link #blockedPValue} for blocks of non-zero differences. */
+    static double blockedNormal(List<double[]> nonZero) {
+        double mean = 0;
+        double variance = 0;
+        double observed = 0;
+        for (double[] b : nonZero) {
+            int[] doubled = doubledRanks(b);
+            int m = b.length;
+            mean += m * (m + 1) / 4.0;
+            variance += m * (m + 1.0) * (2 * m + 1) / 24;
+            for (int i = 0; i < m; i++) {
+                observed += b[i] > 0 ? doubled[i] / 2.0 : 0;
+            }
+            variance -= tieCorrection(b) / 48;
+        }
+        double z = Math.max(0, Math.abs(observed - mean) - 0.5) / Math.sqrt(variance);
+        return Math.min(1, 2 * NormalDistribution.of(0, 1).survivalProbability(z));
+    }
+
+    /** Σ (t³ − t) over groups of t tied magnitudes. */
+    private static double tieCorrection(double[] nonZero) {
+        double[] magnitudes = Arrays.stream(nonZero).map(Math::abs).sorted().toArray();
+        double correction = 0;
+        for (int i = 0; i < magnitudes.length; ) {
+            int j = i;
+            while (j < magnitudes.length && magnitudes[j] == magnitudes[i]) {
+                j++;
+            }
+            double t = j - i;
+            correction += t * t * t - t;
+            i = j;
+        }
+        return correction;
+    }
+
+    /**
      * Two-sided p of the exact conditional distribution: mid-ranks doubled to whole numbers, the
      * probability of each sum of positive ranks over the 2^n equally likely sign patterns built up
      * one difference at a time, then the probability of a sum at least as far from its mean as the
      * observed one.
      */
     static double exactWithTies(double[] nonZero) {
+        return exact(List.of(nonZero));
+    }
+
+    /** {@link #exactWithTies} of the sum over blocks, each block ranked on its own. */
+    static double exact(List<double[]> blocks) {
+        int total = 0;
+        int observed = 0;
+        List<int[]> ranks = new ArrayList<>();
+        for (double[] b : blocks) {
+            int[] doubled = doubledRanks(b);
+            ranks.add(doubled);
+            total += b.length * (b.length + 1);
+            for (int i = 0; i < b.length; i++) {
+                if (b[i] > 0) {
+                    observed += doubled[i];
+                }
+            }
+        }
+        double[] probability = new double[total + 1];
+        probability[0] = 1;
+        int reach = 0;
+        for (int[] doubled : ranks) {
+            for (int rank : doubled) {
+                reach += rank;
+                for (int sum = reach; sum >= 0; sum--) {
+                    probability[sum] = 0.5 * (probability[sum] + (sum >= rank ? probability[sum - rank] : 0));
+                }
+            }
+        }
+        double mean = total / 2.0;
+        double distance = Math.abs(observed - mean);
+        double p = 0;
+        for (int sum = 0; sum <= total; sum++) {
+            if (Math.abs(sum - mean) >= distance - 1e-9) {
+                p += probability[sum];
+            }
+        }
+        return Math.min(1, p);
+    }
+
+    /** Per difference, twice its mid-rank among the magnitudes: whole numbers. */
+    private static int[] doubledRanks(double[] nonZero) {
         int n = nonZero.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -88,30 +195,6 @@ public final class SignedRank {
             }
             i = j;
         }
-        int total = n * (n + 1);
-        double[] probability = new double[total + 1];
-        probability[0] = 1;
-        int reach = 0;
-        for (int rank : doubledRank) {
-            reach += rank;
-            for (int sum = reach; sum >= 0; sum--) {
-                probability[sum] = 0.5 * (probability[sum] + (sum >= rank ? probability[sum - rank] : 0));
-            }
-        }
-        int observed = 0;
-        for (int i = 0; i < n; i++) {
-            if (nonZero[i] > 0) {
-                observed += doubledRank[i];
-            }
-        }
-        double mean = total / 2.0;
-        double distance = Math.abs(observed - mean);
-        double p = 0;
-        for (int sum = 0; sum <= total; sum++) {
-            if (Math.abs(sum - mean) >= distance - 1e-9) {
-                p += probability[sum];
-            }
-        }
-        return Math.min(1, p);
+        return doubledRank;
     }
 }

@@ -21,28 +21,48 @@ import java.util.stream.Collectors;
  * architecture and market, is offered in one of the stack's zones, and the account's vCPU quota
  * of each market holds the targets that may run in it at once. A type for the wrong architecture
  * then fails "Plan Run" in seconds instead of "Launch Instance" after a 20-minute image build.
+ * Replicas count as the instances they are: three replicas of a target need three times its vCPUs.
  */
 public final class CapacityCheck {
     private CapacityCheck() {
     }
 
     /**
-     * Every problem, one line each naming the target and the field: empty when the run fits.
-     *
-     * @param targets        the planned targets, in the request's order (index i is {@code request.targets[i]})
-     * @param maxConcurrency how many targets run at once
+     * {@link #problems(List, List, int, CapacityPort)} of targets planned one instance each (index i is
+     * {@code request.targets[i]}).
      */
     public static List<String> problems(List<PlannedTarget> targets, int maxConcurrency, CapacityPort capacity) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            indexes.add(i);
+        }
+        return problems(targets, indexes, maxConcurrency, capacity);
+    }
+
+    /**
+     * Every problem, one line each naming the target and the field: empty when the run fits.
+     *
+     * @param targets        the planned targets, one per instance (a replicated target's replicas in a row)
+     * @param requestIndexes per planned target, the index of the request's target it comes from
+     * @param maxConcurrency how many instances run at once
+     */
+    public static List<String> problems(List<PlannedTarget> targets, List<Integer> requestIndexes, int maxConcurrency,
+                                        CapacityPort capacity) {
         InstanceTypePatterns allowed = new InstanceTypePatterns(capacity.allowedInstanceTypes());
         Set<String> names = new LinkedHashSet<>();
         targets.forEach(t -> names.add(t.instanceType()));
         Map<String, InstanceTypeFacts> facts = capacity.instanceTypes(names);
         List<String> zones = capacity.zones();
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            PlannedTarget t = targets.get(i);
+        Set<Integer> checked = new java.util.HashSet<>();
+        for (int p = 0; p < targets.size(); p++) {
+            int i = requestIndexes.get(p);
+            if (!checked.add(i)) {
+                continue; // a replica of a target already checked: the same type, zones and market
+            }
+            PlannedTarget t = targets.get(p);
             String at = "request.targets[" + i + "].";
-            String who = "target " + t.targetId() + ": ";
+            String who = "target " + (t.replicaOf() == null ? t.targetId() : t.replicaOf()) + ": ";
             if (!allowed.allows(t.instanceType())) {
                 problems.add(at + "instanceType: " + who + t.instanceType() + " is not in the stack's AllowedInstanceTypes ("
                         + String.join(", ", allowed.patterns()) + ")");
@@ -68,7 +88,7 @@ public final class CapacityCheck {
             }
         }
         if (problems.isEmpty()) {
-            problems.addAll(quotaProblems(targets, maxConcurrency, facts, capacity.vcpuQuotas()));
+            problems.addAll(quotaProblems(targets, requestIndexes, maxConcurrency, facts, capacity.vcpuQuotas()));
         }
         return problems;
     }
@@ -78,7 +98,7 @@ public final class CapacityCheck {
      * it at once. {@code spot-or-on-demand} targets count as spot, unless spot cannot hold them and
      * on-demand can: then they fall back there as the launch would.
      */
-    static List<String> quotaProblems(List<PlannedTarget> targets, int maxConcurrency,
+    static List<String> quotaProblems(List<PlannedTarget> targets, List<Integer> requestIndexes, int maxConcurrency,
                                       Map<String, InstanceTypeFacts> facts, Map<Market, VcpuQuota> quotas) {
         List<Demand> spot = new ArrayList<>();
         List<Demand> onDemand = new ArrayList<>();
@@ -89,7 +109,7 @@ public final class CapacityCheck {
             if (f == null || !f.standard()) {
                 continue; // other families have quotas of their own, not checked here
             }
-            Demand d = new Demand(i, t.targetId(), f.vcpus());
+            Demand d = new Demand(requestIndexes.get(i), t.targetId(), f.vcpus());
             switch (t.market()) {
                 case SPOT -> spot.add(d);
                 case ON_DEMAND -> onDemand.add(d);
@@ -133,7 +153,8 @@ public final class CapacityCheck {
         if (fits(quota, demands, maxConcurrency)) {
             return Optional.empty();
         }
-        String indexes = demands.stream().map(d -> Integer.toString(d.index())).collect(Collectors.joining(","));
+        String indexes = demands.stream().map(Demand::index).distinct().map(i -> Integer.toString(i))
+                .collect(Collectors.joining(","));
         String ids = demands.stream().map(Demand::targetId).collect(Collectors.joining(", "));
         return Optional.of(String.format(Locale.ROOT, "request.targets[%s].market: targets %s need up to %d "
                         + "%s vCPUs at once, but the account's quota \"%s\" has %s free (%s, %d in use); lower "

@@ -6,13 +6,14 @@ import dev.cloudbench.core.model.Limits;
 import dev.cloudbench.core.model.Market;
 import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Target;
+import dev.cloudbench.core.run.PlannedTarget;
 
 /** Checks a whole run request: its suite, its targets and its limits. */
 public final class RequestValidator {
     /**
-     * More targets than this in one run is almost certainly a mistake that would cost money. The
-     * state machine runs each target as a child execution (Distributed Map), so its history quota
-     * holds for this many targets for 24 hours (HistoryBudgetTest in statemachine).
+     * More instances than this in one run (targets × their replicas) is almost certainly a mistake
+     * that would cost money. The state machine runs each instance as a child execution (Distributed
+     * Map), so its history quota holds for this many for 24 hours (HistoryBudgetTest in statemachine).
      */
     public static final int MAX_TARGETS = 100;
 
@@ -38,6 +39,11 @@ public final class RequestValidator {
         for (int i = 0; i < request.targets().size(); i++) {
             checkTarget(request.targets().get(i), "request.targets[" + i + "]");
         }
+        int instances = request.targets().stream().mapToInt(Target::effectiveReplicas).sum();
+        if (instances > MAX_TARGETS) {
+            throw new BadInputException("request.targets: " + request.targets().size() + " targets with their replicas"
+                    + " are " + instances + " instances, at most " + MAX_TARGETS + " allowed");
+        }
         checkLimits(request.effectiveLimits());
         return request;
     }
@@ -60,6 +66,15 @@ public final class RequestValidator {
         Market.parse(t.effectiveMarket(), at + ".market");
         if (t.threadsPerCore() != null && t.threadsPerCore() != 1 && t.threadsPerCore() != 2) {
             throw new BadInputException(at + ".threadsPerCore: must be 1 or 2, was " + t.threadsPerCore());
+        }
+        if (t.replicas() != null && (t.replicas() < 1 || t.replicas() > Target.MAX_REPLICAS)) {
+            throw new BadInputException(at + ".replicas: must be between 1 and " + Target.MAX_REPLICAS + ", was "
+                    + t.replicas());
+        }
+        if (t.id() != null && t.effectiveReplicas() > 1
+                && !Names.isSafe(PlannedTarget.replicaId(t.id(), t.effectiveReplicas()))) {
+            throw new BadInputException(at + ".id: '" + t.id() + "' is too long for " + t.effectiveReplicas()
+                    + " replicas, named '" + PlannedTarget.replicaId(t.id(), 1) + "' and on (at most 64 characters)");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.cloudbench.core.pr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloudbench.core.results.PooledComparison;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetError;
 import dev.cloudbench.core.results.TargetResult;
@@ -49,6 +50,35 @@ class RegressionGateTest {
         assertThat(d.fails()).isFalse();
         assertThat(d.summary()).isEqualTo("no benchmark confirmed slower than the baseline by more than 5.0%"
                 + " (1 slower, 1 unstable, 1 no significant change)");
+    }
+
+    private static TargetResult replica(String group, int k, VariantComparison... comparisons) {
+        return new TargetResult(group + "-r" + k, "x86_64", "c7i.large", "spot", "succeeded", null, null, List.of(),
+                List.of(), null, null, null, List.of(comparisons), null, null, group, k);
+    }
+
+    @Test
+    void aReplicatedTarget_isJudgedByItsPooledComparison_once_notReplicaByReplica() {
+        // One replica on a slow host says +12 %; pooled over the three instances the change is not there.
+        RunResults run = new RunResults(RunResults.SCHEMA, "r", "s", "succeeded", "2026-12-01T00:00:00Z", List.of(
+                replica("x86", 1, comparison("a", 1.12, "slower")),
+                replica("x86", 2, comparison("a", 1.0, "no-significant-change")),
+                replica("x86", 3, comparison("a", 1.01, "no-significant-change"))),
+                List.of(new PooledComparison("x86", List.of("x86-r1", "x86-r2", "x86-r3"),
+                        comparison("a", 1.03, "no-significant-change"))));
+
+        RegressionGate.Decision d = new RegressionGate(5).judge(run);
+
+        assertThat(d.fails()).isFalse();
+        assertThat(d.compared()).isEqualTo(1);
+        assertThat(d.summary()).endsWith("(1 no significant change)");
+        assertThat(new RegressionGate(5).judge(run.targets()).fails()).as("replica by replica, it would have failed").isTrue();
+
+        RunResults slower = new RunResults(RunResults.SCHEMA, "r", "s", "succeeded", "2026-12-01T00:00:00Z",
+                run.targets(), List.of(new PooledComparison("x86", List.of("x86-r1", "x86-r2", "x86-r3"),
+                        comparison("a", 1.08, "slower"))));
+        assertThat(new RegressionGate(5).judge(slower, "x86_64").summary())
+                .contains("a on x86_64 (x86, 3 replicas pooled): +8.0%");
     }
 
     @Test

@@ -67,4 +67,16 @@ class InstanceServiceLaunchTest {
         assertThat(launched.deadline()).isEqualTo(RUN_DEADLINE);
         assertThat(fleet.live.values()).singleElement().satisfies(spec -> assertThat(spec.executionArn()).isNull());
     }
+
+    @Test
+    void launch_ofAReplica_asksTheFleetToStartAtItsZone_andTagsItWithItsOwnId() {
+        PlannedTarget third = new PlannedTarget("arm-r3", Architecture.ARM64, "c7g.large", Market.SPOT, null, 3600,
+                "arm", 3);
+
+        at("2026-11-27T12:00:00Z").launch(TargetState.start("r1", RUN_DEADLINE, third), EXECUTION);
+        at("2026-11-27T12:00:00Z").launch(TargetState.start("r1", RUN_DEADLINE, TARGET), EXECUTION);
+
+        assertThat(fleet.live.values()).extracting(spec -> spec.targetId() + "@" + spec.replicaIndex())
+                .containsExactly("arm-r3@2", "arm@0");
+    }
 }

@@ -158,4 +158,72 @@ class PlanServiceTest {
 
         assertThat(plan.targets()).singleElement().extracting(PlannedTarget::market).isEqualTo(Market.SPOT_OR_ON_DEMAND);
     }
+
+    @Test
+    void plan_expandsAReplicatedTarget_intoOneTargetPerReplica_namedAfterIt() {
+        RunPlan plan = planner.plan(InputReader.request(request("""
+                [{"id":"arm","architecture":"arm64","instanceType":"c7g.large","market":"spot","replicas":3},
+                 {"architecture":"x86_64","instanceType":"c7i.large"},
+                 {"architecture":"x86_64","instanceType":"c7i.large","replicas":2}]""")), null);
+
+        assertThat(plan.targets()).extracting(PlannedTarget::targetId).containsExactly("arm-r1", "arm-r2", "arm-r3",
+                "c7i.large-x86_64", "c7i.large-x86_64-2-r1", "c7i.large-x86_64-2-r2");
+        assertThat(plan.targets()).extracting(PlannedTarget::replicaOf).containsExactly("arm", "arm", "arm", null,
+                "c7i.large-x86_64-2", "c7i.large-x86_64-2");
+        assertThat(plan.targets()).extracting(PlannedTarget::replica).containsExactly(1, 2, 3, null, 1, 2);
+        assertThat(plan.targets().subList(0, 3)).allSatisfy(t -> {
+            assertThat(t.instanceType()).isEqualTo("c7g.large");
+            assertThat(t.market()).isEqualTo(Market.SPOT);
+            assertThat(t.timeoutSeconds()).isEqualTo(3600);
+        });
+    }
+
+    @Test
+    void plan_ofOneReplica_isTheTargetAsBefore_byteForByte() {
+        String plain = "[{\"architecture\":\"x86_64\",\"instanceType\":\"c7i.large\"}]";
+        String one = "[{\"architecture\":\"x86_64\",\"instanceType\":\"c7i.large\",\"replicas\":1}]";
+
+        RunPlan a = new PlanService(new InMemoryStore(), Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"),
+                ZoneOffset.UTC), () -> "k3x9", capacity).plan(InputReader.request(request(plain)), "x");
+        RunPlan b = planner.plan(InputReader.request(request(one)), "x");
+
+        assertThat(new String(dev.cloudbench.core.json.Json.writePretty(b)))
+                .isEqualTo(new String(dev.cloudbench.core.json.Json.writePretty(a)))
+                .doesNotContain("replica");
+    }
+
+    @Test
+    void plan_refusesAReplicaId_thatIsAnotherTargetsId() {
+        assertThatThrownBy(() -> planner.plan(InputReader.request(request("""
+                [{"id":"a","architecture":"arm64","instanceType":"c7g.large","replicas":2},
+                 {"id":"a-r2","architecture":"arm64","instanceType":"c7g.large"}]""")), null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("request.targets[0].id: replica id 'a-r2' is also the id of another target");
+        assertThat(store.list("")).isEmpty();
+    }
+
+    @Test
+    void plan_countsEveryReplica_againstTheVcpuQuota_andNamesTheRequestsTarget() {
+        capacity.type("c7i.4xlarge", "x86_64", 16);
+        capacity.quotas.put(Market.ON_DEMAND, new VcpuQuota("on-demand standard", 40, 0));
+        String three = """
+                [{"id":"a","architecture":"x86_64","instanceType":"c7i.4xlarge","market":"on-demand","replicas":3}]""";
+
+        assertThatThrownBy(() -> planner.plan(InputReader.request(request(three)), null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("request.targets[0].market: targets a-r1, a-r2, a-r3 need up to 48 on-demand "
+                        + "vCPUs at once, but the account's quota \"on-demand standard\" has 40 free");
+        RunPlan two = planner.plan(InputReader.request(request(three.replace("\"replicas\":3", "\"replicas\":2"))),
+                null);
+        assertThat(two.targets()).hasSize(2);
+    }
+
+    @Test
+    void plan_reportsATypeProblemOfAReplicatedTarget_once() {
+        assertThatThrownBy(() -> planner.plan(InputReader.request(request(
+                "[{\"id\":\"w\",\"architecture\":\"x86_64\",\"instanceType\":\"c7g.large\",\"replicas\":4}]")),
+                null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("request.targets[0].architecture: target w: c7g.large runs arm64, not x86_64");
+    }
 }

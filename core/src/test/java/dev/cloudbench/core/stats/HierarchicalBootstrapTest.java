@@ -41,6 +41,60 @@ class HierarchicalBootstrapTest {
     }
 
     @Test
+    void pairedInterval_coversTheTrueRatio_atItsNominalRate_whereThePooledRoundsIntervalDoesNot() {
+        // A/B rounds on 8 replicas of a target, 10 rounds each. Pairing within a round cancels each
+        // instance's own level, but not how the change itself differs between instances: each
+        // replica's change is 5 % ± 3 % (lognormal between instances), its rounds scatter by 2 %
+        // around it. The true ratio of the type is 1.05. Pooling all 80 rounds as if independent
+        // (what Bootstrap.pairedRatio would do with them) sees only the rounds' scatter.
+        double trueRatio = 1.05;
+        int hierarchicalCovered = 0;
+        int pooledCovered = 0;
+        for (int d = 0; d < DATASETS; d++) {
+            SplittableRandom rng = new SplittableRandom(5_000 + d);
+            List<double[]> logRatios = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                double change = Math.log(trueRatio) + 0.03 * gaussian(rng);
+                double[] rounds = new double[10];
+                for (int r = 0; r < rounds.length; r++) {
+                    rounds[r] = change + 0.02 * gaussian(rng);
+                }
+                logRatios.add(rounds);
+            }
+            Interval hierarchical = bootstrap(d).pairedCentres(logRatios).ratioInterval();
+            Interval pooled = settings(d).pairedRatio(pooled(logRatios));
+            hierarchicalCovered += hierarchical.contains(trueRatio) ? 1 : 0;
+            pooledCovered += pooled.contains(trueRatio) ? 1 : 0;
+        }
+        double hierarchicalCoverage = (double) hierarchicalCovered / DATASETS;
+        double pooledCoverage = (double) pooledCovered / DATASETS;
+        System.out.printf("paired: coverage of the true ratio over %d datasets: hierarchical %.3f, pooled rounds %.3f%n",
+                DATASETS, hierarchicalCoverage, pooledCoverage);
+        assertThat(hierarchicalCoverage).isCloseTo(0.95, within(0.03));
+        assertThat(pooledCoverage).isLessThan(0.80);
+    }
+
+    @Test
+    void pairedCentre_isTheMedianOfTheInstancesHodgesLehmannCentres() {
+        // Each instance one unit: centres 0.1, 0.3 and 0.2 (the empty instance ignored) → 0.2, not the
+        // 0.15 of all six rounds together.
+        List<double[]> logRatios = List.of(new double[] {0.1, 0.1, 0.1}, new double[] {0.3},
+                new double[] {0.2, 0.2}, new double[0]);
+        assertThat(HierarchicalBootstrap.pairedCentre(logRatios)).isCloseTo(0.2, within(1e-12));
+        assertThat(HierarchicalBootstrap.standard().pairedCentres(List.of(new double[] {0.1}, new double[0]))).isNull();
+    }
+
+    @Test
+    void pairedPValue_isSmall_whenEveryInstanceAgrees_andNotWhenTheyDisagree() {
+        List<double[]> agree = List.of(new double[] {0.05, 0.06, 0.04, 0.05}, new double[] {0.05, 0.07, 0.05, 0.06},
+                new double[] {0.04, 0.05, 0.06, 0.05});
+        List<double[]> disagree = List.of(new double[] {0.05, 0.06, 0.04, 0.05}, new double[] {-0.05, -0.07, -0.05, -0.06},
+                new double[] {0.01, -0.01, 0.02, -0.02});
+        assertThat(HierarchicalBootstrap.standard().pairedCentres(agree).pValue()).isLessThan(0.01);
+        assertThat(HierarchicalBootstrap.standard().pairedCentres(disagree).pValue()).isGreaterThan(0.2);
+    }
+
+    @Test
     void ratio_isTheRatioOfTheMediansOfInstanceMedians() {
         List<double[]> a = List.of(new double[] {1, 2, 30}, new double[] {4}, new double[] {5, 6});
         List<double[]> b = List.of(new double[] {2}, new double[] {2, 2, 2, 2, 2, 2});

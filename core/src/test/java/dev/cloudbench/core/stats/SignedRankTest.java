@@ -121,4 +121,58 @@ class SignedRankTest {
         assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
         assertThat(p).isCloseTo(SignedRank.pValue(d, PValueMethod.ASYMPTOTIC), within(0.002));
     }
+
+    @Test
+    void blockedPValue_ofOneBlock_isThePlainTest() {
+        double[] d = {0.83, -0.50, 0.62, 1.48, 0.68, 0.88, 0.55, 2.06, 0.30};
+        assertThat(SignedRank.blockedPValue(java.util.List.of(d, new double[] {0, 0})))
+                .isEqualTo(SignedRank.pValue(d));
+        assertThat(SignedRank.blockedPValue(java.util.List.of(new double[0]))).isEqualTo(1);
+    }
+
+    @Test
+    void blockedPValue_ranksWithinEachBlock_andCountsEverySignPatternOfAllBlocks() {
+        // Block a: ranks 1..4 (magnitudes 1, 2, 3, 4); block b: ranks 1..3 of its own magnitudes 10,
+        // 20, 30 — ranked among themselves, not among a's. 2^7 sign patterns in all.
+        double[] a = {1, -2, 3, 4};
+        double[] b = {-10, 20, 30};
+        double[] ranksA = {1, 2, 3, 4};
+        double[] ranksB = {1, 2, 3};
+        double observed = 1 + 3 + 4 + 2 + 3;
+        double mean = (10 + 6) / 2.0;
+        int extreme = 0;
+        for (int mask = 0; mask < 1 << 7; mask++) {
+            double w = 0;
+            for (int i = 0; i < 4; i++) {
+                w += (mask >> i & 1) == 1 ? ranksA[i] : 0;
+            }
+            for (int i = 0; i < 3; i++) {
+                w += (mask >> (4 + i) & 1) == 1 ? ranksB[i] : 0;
+            }
+            extreme += Math.abs(w - mean) >= Math.abs(observed - mean) - 1e-9 ? 1 : 0;
+        }
+        assertThat(SignedRank.blockedPValue(java.util.List.of(a, b))).isCloseTo(extreme / 128.0, within(1e-12));
+    }
+
+    @Test
+    void blockedPValue_exactAndNormal_agree_whereTheySwitch() {
+        // 4 blocks of 50 differences (200 in all) are the most the exact distribution is computed for.
+        java.util.List<double[]> blocks = IntStream.range(0, 4)
+                .mapToObj(b -> centred(Samples.normal(40 + b, 50, 10.1, 1))).toList();
+        assertThat(SignedRank.blockedPValue(blocks)).isEqualTo(SignedRank.exact(blocks));
+        assertThat(SignedRank.blockedNormal(blocks)).isCloseTo(SignedRank.exact(blocks), within(0.002));
+        java.util.List<double[]> more = IntStream.range(0, 4)
+                .mapToObj(b -> centred(Samples.normal(40 + b, 51, 10.1, 1))).toList();
+        assertThat(SignedRank.blockedPValue(more)).isEqualTo(SignedRank.blockedNormal(more));
+    }
+
+    @Test
+    void blockedPValue_rejectsAtFivePercent_inAboutFivePercentOfNullSamples_whateverTheBlocksNoise() {
+        // Three instances, each with its own noise (1, 3 and 10 times the first's): under "no change"
+        // every sign is a fair coin, so the test holds its level however differently the blocks scatter.
+        long rejected = IntStream.range(0, 1000).filter(seed -> SignedRank.blockedPValue(java.util.List.of(
+                centred(Samples.normal(seed, 8, 10, 1)), centred(Samples.normal(seed + 5000, 8, 10, 3)),
+                centred(Samples.normal(seed + 9000, 8, 10, 10)))) <= 0.05).count();
+        assertThat(rejected).isBetween(25L, 75L);
+    }
 }

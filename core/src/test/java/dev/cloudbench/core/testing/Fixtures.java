@@ -74,4 +74,17 @@ public final class Fixtures {
         String status = Arrays.stream(targets).allMatch(TargetResult::succeeded) ? "succeeded" : "failed";
         return new RunResults(RunResults.SCHEMA, runId, "suite-a", status, "2026-01-01T10:12:00Z", Arrays.asList(targets));
     }
+
+    /** A variant's result measured one run per round: {@code times[i]} in round i + 1. */
+    public static BenchmarkResult variant(String name, String variant, double[] times) {
+        int[] rounds = java.util.stream.IntStream.rangeClosed(1, times.length).toArray();
+        return new BenchmarkResult(name, "./" + name, Map.of(), 1, dev.cloudbench.core.results.Statistics.of(times),
+                null, List.of(), times, List.of(), null, null, "runs/r/targets/t/raw/" + name + "/", variant, rounds,
+                new int[times.length]);
+    }
+
+    /** Replica {@code k} of target {@code of} ({@code of-rk}), on c7g.large. */
+    public static TargetResult replica(String of, int k, BenchmarkResult... benchmarks) {
+        return target(of + "-r" + k, "arm64", "c7g.large", "spot", 0.03, benchmarks).asReplica(of, k);
+    }
 }

@@ -30,6 +30,18 @@ class RequestValidatorTest {
                         "request.targets[0].market: unknown market 'cheap' (expected spot, on-demand, spot-or-on-demand)"),
                 Arguments.of(request("[{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\",\"threadsPerCore\":4}]", ""),
                         "request.targets[0].threadsPerCore: must be 1 or 2, was 4"),
+                Arguments.of(request("[{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\",\"replicas\":0}]", ""),
+                        "request.targets[0].replicas: must be between 1 and 10, was 0"),
+                Arguments.of(request("[{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\",\"replicas\":11}]", ""),
+                        "request.targets[0].replicas: must be between 1 and 10, was 11"),
+                Arguments.of(request("[{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\",\"replicas\":2.5}]", ""),
+                        "request.targets[0].replicas: invalid value '2.5' (expected an integer)"),
+                Arguments.of(request("[{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\",\"replicas\":\"three\"}]", ""),
+                        "request.targets[0].replicas: invalid value 'three' (expected an integer)"),
+                Arguments.of(request("[{\"id\":\"" + "x".repeat(62) + "\",\"architecture\":\"arm64\","
+                        + "\"instanceType\":\"c7g.large\",\"replicas\":2}]", ""),
+                        "request.targets[0].id: '" + "x".repeat(62) + "' is too long for 2 replicas, named '"
+                                + "x".repeat(62) + "-r1' and on (at most 64 characters)"),
                 Arguments.of(request("[{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\",\"zone\":\"a\"}]", ""),
                         "request.targets[0]: unknown field 'zone'"),
                 Arguments.of(request("[{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\"}]",
@@ -65,5 +77,19 @@ class RequestValidatorTest {
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> RequestValidator.validate(InputReader.request(request(more, ""))))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("at most 100");
+    }
+
+    @Test
+    void validate_countsReplicasAsInstances_againstTheLimitOfAHundred() {
+        String ten = "{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\",\"replicas\":10}";
+        String one = "{\"architecture\":\"arm64\",\"instanceType\":\"c7g.large\"}";
+        String hundred = "[" + String.join(",", java.util.Collections.nCopies(10, ten)) + "]";
+        String more = "[" + String.join(",", java.util.Collections.nCopies(10, ten)) + "," + one + "]";
+
+        assertThatCode(() -> RequestValidator.validate(InputReader.request(request(hundred, ""))))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> RequestValidator.validate(InputReader.request(request(more, ""))))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("request.targets: 11 targets with their replicas are 101 instances, at most 100 allowed");
     }
 }

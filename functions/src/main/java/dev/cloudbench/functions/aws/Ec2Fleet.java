@@ -34,8 +34,9 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
  * <p>A launch checks the type against the target's architecture and the zones of the configured
  * subnets, reuses an instance already tagged for the run and target, and otherwise calls
  * RunInstances zone by zone and — for {@code spot-or-on-demand} — market by market until one
- * succeeds. Each attempt has its own client token derived from run, target, attempt, market and
- * zone ({@link LaunchPlan#clientToken}). Capacity errors move on; quota and unsupported-type errors
+ * succeeds; the k-th replica of a target starts at the k-th zone ({@link #startingAt}). Each
+ * attempt has its own client token derived from run, target, attempt, market and zone
+ * ({@link LaunchPlan#clientToken}). Capacity errors move on; quota and unsupported-type errors
  * end the launch at once.
  *
  * <p>AWS operations: DescribeInstanceTypes, DescribeSubnets, DescribeInstanceTypeOfferings,
@@ -94,7 +95,7 @@ public final class Ec2Fleet implements FleetPort {
         if (existing.isPresent()) {
             return launched(existing.get(), true);
         }
-        List<LaunchPlan.Zone> zones = zonesOffering(spec.instanceType());
+        List<LaunchPlan.Zone> zones = startingAt(zonesOffering(spec.instanceType()), spec.replicaIndex());
         Image image = image(spec.imageId());
         LaunchPlan plan = new LaunchPlan(spec, type, image, settings);
         List<String> shortages = new ArrayList<>();
@@ -173,6 +174,18 @@ public final class Ec2Fleet implements FleetPort {
                     + String.join(", ", subnets.stream().map(Subnet::availabilityZone).toList()) + ")");
         }
         return zones;
+    }
+
+    /**
+     * The zones in launch order for replica {@code k + 1} of a target: the k-th zone first (round
+     * robin), then the others in their order, so that replicas land on different zones (and hosts)
+     * while each can still fall back to every zone.
+     */
+    static List<LaunchPlan.Zone> startingAt(List<LaunchPlan.Zone> zones, int replicaIndex) {
+        int start = Math.floorMod(replicaIndex, zones.size());
+        List<LaunchPlan.Zone> rotated = new ArrayList<>(zones.subList(start, zones.size()));
+        rotated.addAll(zones.subList(0, start));
+        return rotated;
     }
 
     /** The image, if this account owns it: IAM allows RunInstances only of its own images (ec2:Owner). */

@@ -149,6 +149,50 @@ class Ec2FleetTest {
         assertThat(ec2.calls("RunInstances")).extracting(r -> r.get("InstanceType")).containsOnly("c7g.large");
     }
 
+    /** Three subnets in three zones, of which {@code offered} offer c7g.large. */
+    private Ec2Fleet threeZoneFleet(List<String> offered) {
+        ec2.subnets.put("subnet-c", "us-east-1c");
+        ec2.types.put("c7g.large", new Ec2StandIn.Type(List.of("arm64"), 2, 1, offered));
+        AwsSettings s = TestAws.settings();
+        return new Ec2Fleet(client, new AwsSettings(s.stackName(), s.resultsBucket(),
+                List.of("subnet-a", "subnet-b", "subnet-c"), s.securityGroupId(), s.instanceProfileArn(),
+                s.imageBuildProject(), s.rootVolumeGib(), s.stateMachineArn(), s.allowedInstanceTypes(),
+                s.instanceRoleId()));
+    }
+
+    private static LaunchSpec replica(int k) {
+        return new LaunchSpec("run-1", "t1-r" + k, "arm64", "c7g.large", "spot", null, "ami-0abc", DEADLINE, 0, null,
+                k - 1);
+    }
+
+    @Test
+    void launch_putsTheKthReplicaInTheKthZone_roundRobinOverTheZonesOfferingTheType() {
+        Ec2Fleet fleet = threeZoneFleet(List.of("us-east-1a", "us-east-1c"));
+
+        List<String> zones = List.of(1, 2, 3, 4).stream().map(k -> fleet.launch(replica(k)).zone()).toList();
+
+        // us-east-1b does not offer the type: the rotation is over a and c only.
+        assertThat(zones).containsExactly("us-east-1a", "us-east-1c", "us-east-1a", "us-east-1c");
+        assertThat(ec2.calls("RunInstances")).extracting(r -> r.get("SubnetId"))
+                .containsExactly("subnet-a", "subnet-c", "subnet-a", "subnet-c");
+        assertThat(ec2.calls("RunInstances")).extracting(r -> tags(r, "TagSpecification.1.").get("cloudbench:target-id"))
+                .containsExactly("t1-r1", "t1-r2", "t1-r3", "t1-r4");
+    }
+
+    @Test
+    void launch_ofAReplica_fallsBackToTheOtherZonesInOrder_whenItsOwnZoneIsShort() {
+        Ec2Fleet fleet = threeZoneFleet(List.of("us-east-1a", "us-east-1b", "us-east-1c"));
+        ec2.launchErrors.put("spot/us-east-1b", "InsufficientInstanceCapacity");
+        ec2.launchErrors.put("spot/us-east-1c", "InsufficientInstanceCapacity");
+
+        LaunchedInstance launched = fleet.launch(replica(2));
+
+        assertThat(launched.zone()).isEqualTo("us-east-1a");
+        assertThat(ec2.calls("RunInstances")).extracting(r -> r.get("SubnetId"))
+                .containsExactly("subnet-b", "subnet-c", "subnet-a");
+        assertThat(ec2.calls("RunInstances")).extracting(r -> r.get("ClientToken")).doesNotHaveDuplicates();
+    }
+
     @Test
     void launch_fallsBackToOnDemand_whenSpotCapacityIsShort() {
         ec2.launchErrors.put("spot/us-east-1a", "InsufficientInstanceCapacity");

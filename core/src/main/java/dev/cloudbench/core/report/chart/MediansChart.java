@@ -69,9 +69,14 @@ public final class MediansChart {
         for (Group g : groups) {
             for (Bar b : g.bars()) {
                 max = Math.max(max, b.hasInterval() ? Math.max(b.high(), b.value()) : b.value());
-                double low = b.hasInterval() ? Math.min(b.low(), b.value()) : b.value();
-                if (low > 0) {
-                    min = Math.min(min, low);
+                // An interval reaching zero (hyperfine clamps a run shorter than the shell's start to
+                // 0 s) has no place on a log axis: its bar's value still does, so the axis always has
+                // a positive lower end when it is logarithmic (logarithmic() needs a positive value).
+                if (b.value() > 0) {
+                    min = Math.min(min, b.value());
+                }
+                if (b.hasInterval() && b.low() > 0) {
+                    min = Math.min(min, b.low());
                 }
             }
         }

@@ -33,6 +33,10 @@ record Scale(double lo, double hi, double from, double to, double step) {
         List<Double> ticks = new ArrayList<>();
         long first = Math.round(lo / step);
         long last = Math.round(hi / step);
+        if (last - first > 1000 || last < first) {
+            // A span too small for a finite step (or not finite at all): the ends only, never a runaway loop.
+            return List.of(lo, hi);
+        }
         for (long i = first; i <= last; i++) {
             ticks.add(i == 0 ? 0.0 : i * step);
         }

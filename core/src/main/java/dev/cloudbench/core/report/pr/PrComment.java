@@ -7,8 +7,11 @@ import dev.cloudbench.core.crossarch.CrossArchitecture;
 import dev.cloudbench.core.pr.RefVariants;
 import dev.cloudbench.core.pr.RegressionGate;
 import dev.cloudbench.core.report.Format;
+import dev.cloudbench.core.report.MarkdownReport;
+import dev.cloudbench.core.report.ReplicaTables;
 import dev.cloudbench.core.report.ReportText;
 import dev.cloudbench.core.report.RunAnalysis;
+import dev.cloudbench.core.report.Table;
 import dev.cloudbench.core.report.TargetView;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
@@ -82,12 +85,31 @@ public final class PrComment {
                 target(layout, t, options, run);
             }
         }
+        replicas(layout, analysis);
         crossArchitecture(layout, run, bootstrap);
         String cost = ReportText.costLine(analysis).replace("the cost table", "the cost table of report.md");
         layout.text("### Cost\n\n" + text(cost.replaceFirst("\\.$", "")) + costPerTarget(analysis) + ".\n\n");
         layout.text("### Full reports\n\n" + reportsLine(reports) + "\n\n");
         layout.text("<sub>" + text(howToRead(options)) + "</sub>\n");
         return layout.render(options.maxLength());
+    }
+
+    /** Targets on several instances: their pooled verdicts, the spread between instances, where each ran. */
+    private static void replicas(CommentLayout layout, RunAnalysis analysis) {
+        if (!ReplicaTables.any(analysis)) {
+            return;
+        }
+        layout.text("### Replicas\n\n");
+        Table pooled = ReplicaTables.pooled(analysis);
+        if (!pooled.isEmpty()) {
+            layout.text("Verdicts pooled over each target's instances (each instance a block of rounds):\n\n"
+                    + MarkdownReport.table(pooled));
+        }
+        Table spread = ReplicaTables.spread(analysis);
+        if (!spread.isEmpty()) {
+            layout.text("Spread between instances:\n\n" + MarkdownReport.table(spread));
+        }
+        layout.text("Where each replica ran:\n\n" + MarkdownReport.table(ReplicaTables.instances(analysis)));
     }
 
     private static void target(CommentLayout layout, TargetView t, PrComment.Options options, RunResults run) {

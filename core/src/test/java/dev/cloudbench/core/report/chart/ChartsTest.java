@@ -1,6 +1,7 @@
 package dev.cloudbench.core.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloudbench.core.stats.Verdict;
 import java.util.List;
@@ -54,6 +55,39 @@ class ChartsTest {
         assertThat(s.hi()).isEqualTo(10);
         assertThat(s.at(0.01)).isCloseTo(75, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(s.ticks()).hasSize(5);
+    }
+
+    @Test
+    void logAxis_whoseIntervalsAllReachZero_isDrawnFromTheMedians() {
+        // hyperfine clamps a `true` shorter than the shell's start to 0 s, so bootstrap intervals can
+        // start at 0; with a log span between the medians this once looped until the heap ran out.
+        MediansChart.Group fast = new MediansChart.Group("fast",
+                List.of(new MediansChart.Bar("local", "#000", 0.0001, 0, 0.0003)));
+        MediansChart.Group slow = new MediansChart.Group("slow",
+                List.of(new MediansChart.Bar("local", "#000", 0.004, 0, 0.01)));
+
+        String svg = MediansChart.render("medians", "t", List.of(fast, slow), v -> v + " s", "median");
+
+        assertThat(svg).contains("median (log scale)").doesNotContain("Infinity").doesNotContain("NaN");
+    }
+
+    @Test
+    void logScale_refusesBoundsItCannotPlace_andSpansAtMostTwelveDecades() {
+        assertThatThrownBy(() -> LogScale.over(Double.POSITIVE_INFINITY, 1, 0, 300))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log axis");
+        assertThatThrownBy(() -> LogScale.over(0, 1, 0, 300)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LogScale.over(1e-3, Double.NaN, 0, 300)).isInstanceOf(IllegalArgumentException.class);
+
+        LogScale wide = LogScale.over(Double.MIN_VALUE, 10, 0, 300);
+        assertThat(wide.ticks()).hasSize(LogScale.MAX_DECADES + 1);
+        assertThat(wide.at(Double.MIN_VALUE)).isEqualTo(0);
+    }
+
+    @Test
+    void linearScale_overASpanTooSmallForAStep_hasItsEndsAsTicks() {
+        Scale s = Scale.nice(0, Double.MIN_VALUE * 4, 0, 300, 5);
+
+        assertThat(s.ticks()).hasSizeLessThanOrEqualTo(1001);
     }
 
     private static MediansChart.Group group(String name, double median) {
