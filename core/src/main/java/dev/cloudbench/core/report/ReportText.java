@@ -33,7 +33,7 @@ public final class ReportText {
         List<String> runs = a.baselineRuns();
         if (runs.isEmpty()) {
             return "No baseline: nothing to compare with. The latest successful run of a suite becomes the"
-                    + " baseline of its next run.";
+                    + " baseline of its next run (a target on a host the noise canary left out as noisy does not).";
         }
         if (runs.size() == 1) {
             return "Baseline: run " + runs.get(0) + ".";

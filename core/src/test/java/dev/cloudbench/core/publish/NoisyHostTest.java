@@ -7,6 +7,8 @@ import dev.cloudbench.core.crossarch.CrossArchitecture;
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.model.Suite;
+import dev.cloudbench.core.pr.RegressionGate;
+import dev.cloudbench.core.reader.ResultsFiles;
 import dev.cloudbench.core.report.Baseline;
 import dev.cloudbench.core.report.HtmlReport;
 import dev.cloudbench.core.report.MarkdownReport;
@@ -22,11 +24,15 @@ import dev.cloudbench.core.stats.Verdict;
 import dev.cloudbench.core.stats.VerdictRules;
 import dev.cloudbench.core.testing.Fixtures;
 import dev.cloudbench.core.testing.Samples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The noise canary at Publish Report: levels against the run's other instances of the same kind, the
@@ -190,6 +196,35 @@ class NoisyHostTest {
         assertThat(analysis.targets().get(0).benchmark("sort").orElseThrow().change().verdict())
                 .isNotEqualTo(Verdict.NOT_JUDGED);
         assertThat(analysis.verdictCounts()).containsKey(Verdict.NOT_JUDGED);
+    }
+
+    @Test
+    void theRegressionGate_neverFailsOnANoisyHostsVerdict_andCountsItNotJudged() {
+        List<TargetResult> judged = ResultsAssembler.canaries(fourX86(0.0975), DEFAULT);
+
+        TargetResult noisy = judged.get(2);
+        TargetResult wallTimeOnly = noisy.with(noisy.benchmarks(), noisy.cost(), noisy.variantComparisons().subList(0, 1));
+
+        RegressionGate.Decision d = new RegressionGate(5).judge(List.of(wallTimeOnly));
+
+        assertThat(d.fails()).isFalse();
+        assertThat(d.summary()).contains("1 not judged");
+        assertThat(new RegressionGate(5).judge(List.of(noisy)).fails()).as("instruction counts still gate").isTrue();
+        assertThat(new RegressionGate(5).judge(List.of(judged.get(0))).fails()).isTrue();
+    }
+
+    @Test
+    void cloudbenchReport_readsANoisyHostsVerdictsBack_notJudged(@TempDir Path dir) throws Exception {
+        RunResults run = run(ResultsAssembler.canaries(fourX86(0.0975), DEFAULT));
+        Files.write(dir.resolve("results.json"), Json.writePretty(run));
+
+        RunResults read = new ResultsFiles(Bootstrap.standard(), Clock.systemUTC()).load(dir).results();
+
+        assertThat(read.targets().get(2).leftOutAsNoisy()).isTrue();
+        assertThat(read.targets().get(2).variantComparisons().get(0).verdictValue()).isEqualTo(Verdict.NOT_JUDGED);
+        assertThat(read.targets().get(2).variantComparisons().get(0).reason())
+                .doesNotContain("(measured: not judged)").endsWith("(measured: slower)");
+        assertThat(read.comparedTargets()).extracting(TargetResult::targetId).containsExactly("x86-1", "x86-2", "x86-4");
     }
 
     @Test
