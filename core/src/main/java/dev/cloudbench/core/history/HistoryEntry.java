@@ -25,17 +25,37 @@ import java.util.Map;
  * @param ref          the ref that commit was checked out at (the variant's own, when it has one), or null
  * @param median       the run's median
  * @param interval     the median's bootstrap confidence interval, or null with fewer than two times
+ * @param instances    a replicated target: how many instances (replicas) the point pools — its
+ *                     median is the median of theirs, its interval resamples instances, then runs;
+ *                     null for one instance
+ * @param noisyHost    true when the instance was left out of verdicts as a noisy host (its canary
+ *                     out of line): the point is kept and drawn, and left out of change-point
+ *                     detection; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryEntry(String time, String runId, String targetId, String architecture, String instanceType,
                            String market, String benchmark,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> parameters,
                            String variant, String metric, String commit, String ref, double median,
-                           Interval interval) {
+                           Interval interval, Integer instances, Boolean noisyHost) {
     public static final String WALL_TIME = "wall-time";
 
     public HistoryEntry {
         parameters = parameters == null ? Map.of() : parameters;
+    }
+
+    /** A point measured on one instance of a quiet host (or before either was recorded). */
+    public HistoryEntry(String time, String runId, String targetId, String architecture, String instanceType,
+                        String market, String benchmark, Map<String, String> parameters, String variant,
+                        String metric, String commit, String ref, double median, Interval interval) {
+        this(time, runId, targetId, architecture, instanceType, market, benchmark, parameters, variant, metric,
+                commit, ref, median, interval, null, null);
+    }
+
+    /** True when change-point detection leaves this point out: measured on a noisy host. */
+    @JsonIgnore
+    public boolean leftOut() {
+        return Boolean.TRUE.equals(noisyHost);
     }
 
     /** The series this point belongs to. */

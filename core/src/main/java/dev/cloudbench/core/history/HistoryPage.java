@@ -87,7 +87,9 @@ public final class HistoryPage {
             points.add(new TrendChart.Point(e.median(), e.interval(), HistoryText.date(e).substring(5),
                     "run " + e.runId() + " · " + e.time() + " · commit " + e.shortCommit()
                     + (e.ref() == null ? "" : " (" + e.ref() + ")") + " · " + e.market() + " · median "
-                    + HistoryText.value(s, e.median()) + interval));
+                    + HistoryText.value(s, e.median()) + interval
+                    + (e.instances() == null ? "" : " · " + e.instances() + " instances pooled")
+                    + (e.leftOut() ? " · noisy host: not used for change points" : "")));
         }
         List<TrendChart.Marker> markers = new ArrayList<>();
         for (ChangePoint p : s.changePoints()) {

@@ -18,7 +18,10 @@ public record Series(SeriesKey key, List<HistoryEntry> points, List<ChangePoint>
 
     /** The series of {@code points} (all of one key, in order) with its change points found by {@code detector}. */
     public static Series of(SeriesKey key, List<HistoryEntry> points, ChangePointDetector detector) {
-        return new Series(key, points, detector.detect(points.stream().mapToDouble(HistoryEntry::median).toArray()));
+        // A noisy host's point is drawn but not tested: NaN is the detector's missing point, which
+        // keeps its index, so change points still count every point of the series.
+        return new Series(key, points, detector.detect(points.stream()
+                .mapToDouble(e -> e.leftOut() ? Double.NaN : e.median()).toArray()));
     }
 
     public HistoryEntry latest() {

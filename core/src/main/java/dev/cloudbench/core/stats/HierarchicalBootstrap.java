@@ -52,6 +52,26 @@ public final class HierarchicalBootstrap {
         return medians.length == 0 ? Double.NaN : Quantiles.median(Quantiles.sorted(medians));
     }
 
+    /**
+     * Interval for {@link #median}: instances drawn with replacement, then runs within each drawn
+     * instance; null with fewer than {@value #MIN_INSTANCES} instances with runs.
+     *
+     * @param instances per instance, its runs
+     */
+    public Interval medianInterval(List<double[]> instances) {
+        double[][] sorted = sortedInstances(instances);
+        if (sorted.length < MIN_INSTANCES) {
+            return null;
+        }
+        RandomGenerator rng = settings.generator();
+        Scratch scratch = new Scratch(sorted);
+        double[] medians = new double[settings.resamples()];
+        for (int i = 0; i < medians.length; i++) {
+            medians[i] = scratch.resampledMedian(rng);
+        }
+        return Bootstrap.percentile(medians, settings.level());
+    }
+
     /** The estimate {@link #ratioOfMedians} gives an interval for: {@code median(numerator) / median(denominator)}. */
     public static double ratio(List<double[]> numerator, List<double[]> denominator) {
         return median(numerator) / median(denominator);
