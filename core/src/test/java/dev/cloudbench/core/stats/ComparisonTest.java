@@ -67,8 +67,8 @@ class ComparisonTest {
     }
 
     @Test
-    void verdicts_areOrdered_regressionsFirst() {
+    void verdicts_areOrdered_regressionsFirst_andNotJudgedLast() {
         assertThat(Verdict.values()).containsExactly(Verdict.SLOWER, Verdict.UNSTABLE, Verdict.FASTER,
-                Verdict.NO_SIGNIFICANT_CHANGE);
+                Verdict.NO_SIGNIFICANT_CHANGE, Verdict.NOT_JUDGED);
     }
 }
