@@ -41,11 +41,12 @@ import java.util.function.UnaryOperator;
  */
 public final class LocalRun {
     /**
-     * Local polling: the waits that take seconds in AWS take a blink here. A local instance is
-     * ready at once; a benchmark is not polled at all: its end wakes "Wait For Benchmark".
+     * Local polling: the waits that take seconds in AWS take none or a blink here. A local instance
+     * is ready as soon as it is launched, so its readiness backoff waits 0 ms; a benchmark is not
+     * polled at all: its end wakes "Wait For Benchmark".
      */
     private static final Map<String, Integer> LOCAL_WAITS = Map.of(
-            "Wait For Instance", 20, "Wait For Image Build", 100);
+            "Wait For Instance", 0, "Wait For Image Build", 100);
 
     /**
      * @param home          the repository root (holds statemachine/)
@@ -141,7 +142,8 @@ public final class LocalRun {
         Path hostsRoot = Files.createTempDirectory("cloudbench-hosts-");
         LocalExecutions executions = new LocalExecutions();
         long started = System.nanoTime();
-        try (LocalHost host = new LocalHost(hostsRoot)) {
+        // Node starts and loads the engine (a few hundred milliseconds) while the run is wired below.
+        try (Engine.Started process = engine.start(); LocalHost host = new LocalHost(hostsRoot)) {
             LocalShell shell = new LocalShell(host, store, SuiteEnvironment.of(options.environment(), path));
             Ports ports = options.ports().apply(new Ports(new LocalImages(path),
                     new LocalFleet(host, options.clock()), shell, store, executions,
@@ -150,10 +152,9 @@ public final class LocalRun {
             // A command's end wakes the task waiting for it, as SSM's status-change event does in AWS.
             shell.onCommandEnded((instance, command) -> InstanceEvents.commandEnded(
                     functions.get(InstanceEvents.FUNCTION), instance, command, options.handlerErrors()));
-            Path definition = Files.createTempFile("cloudbench-", ".asl.json");
             try (InvokeServer server = new InvokeServer(functions, executions.tokens(), options.handlerErrors())) {
-                Files.writeString(definition, options.definition().apply(LocalArns.substitute(
-                        Files.readString(statemachine.resolve("benchmark.asl.json"), StandardCharsets.UTF_8))));
+                String definition = options.definition().apply(LocalArns.substitute(
+                        Files.readString(statemachine.resolve("benchmark.asl.json"), StandardCharsets.UTF_8)));
                 Map<String, Integer> retries = new LinkedHashMap<>();
                 for (String state : retryingStates(definition)) {
                     retries.put(state, 50);
@@ -161,7 +162,7 @@ public final class LocalRun {
                 executions.started(request.runId());
                 EngineEvent end;
                 try {
-                    end = engine.run(definition, Json.write(request), request.runId(), server.endpoint(), LOCAL_WAITS,
+                    end = process.run(definition, Json.write(request), request.runId(), server.endpoint(), LOCAL_WAITS,
                             retries, events, options.abort());
                 } finally {
                     executions.ended(request.runId());
@@ -178,16 +179,14 @@ public final class LocalRun {
                         .map(b -> Json.read(b, RunResults.class));
                 return new Outcome(request.runId(), ok, ok ? null : end.error(), ok ? null : end.cause(), runDir,
                         results, liveAtEnd, cleanedUp, strays, hostsRoot, seconds);
-            } finally {
-                Files.deleteIfExists(definition);
             }
         }
     }
 
     /** Names of the states with a Retry field, so their back-off can be shortened locally. */
-    static List<String> retryingStates(Path definitionFile) {
+    static List<String> retryingStates(String definitionText) {
         try {
-            var definition = Json.payload().readTree(definitionFile.toFile());
+            var definition = Json.payload().readTree(definitionText);
             List<String> names = new java.util.ArrayList<>();
             collectRetrying(definition.path("States"), names);
             return names;
