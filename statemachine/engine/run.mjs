@@ -9,7 +9,9 @@
 // this process first, so that Node starts and imports the engine while the CLI wires the run, and
 // writes the run once it is ready; and the endpoint holds the run's secret in its path (the SDK
 // keeps it in front of every request's path), which other processes could read in /proc.
-// Task states call their Lambda ARNs through the Lambda Invoke API at that endpoint.
+// Task states call their Lambda ARNs through the Lambda Invoke API at that endpoint: the request
+// the engine's AWS SDK client would send, sent with node:http (the SDK cost tens of milliseconds a
+// task), the answer and a function's error read as the engine reads them.
 // Callback tasks (Resource arn:aws:states:::lambda:invoke.waitForTaskToken), which the engine lacks,
 // are emulated: the task's function is invoked with its Payload, $$.Task.Token standing for a fresh
 // token, and the task then waits at the same endpoint (POST .../local/task-tokens/TOKEN) until the
@@ -77,6 +79,7 @@ function stateMachine(definitionText, definition) {
 }
 
 const CALLBACK_RESOURCE = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+const LAMBDA_ARN = /^arn:aws:lambda:[^:]+:\d{12}:function:[^:]+(:[^:]+)?$/;
 // What $$.Task.Token reads; each callback task replaces it with a token of its own.
 const TOKEN_PLACEHOLDER = 'local-task-token-placeholder';
 // The longest one wait request is held by the CLI before the runner asks again.
@@ -88,11 +91,11 @@ function named(name, message) {
   return error;
 }
 
-function callbackStates(states, found = {}) {
+function taskStates(states, found = {}) {
   for (const [name, state] of Object.entries(states ?? {})) {
-    if (state.Type === 'Task' && state.Resource === CALLBACK_RESOURCE) found[name] = state;
-    callbackStates((state.ItemProcessor ?? state.Iterator)?.States, found);
-    for (const branch of state.Branches ?? []) callbackStates(branch.States, found);
+    if (state.Type === 'Task') found[name] = state;
+    taskStates((state.ItemProcessor ?? state.Iterator)?.States, found);
+    for (const branch of state.Branches ?? []) taskStates(branch.States, found);
   }
   return found;
 }
@@ -118,12 +121,26 @@ function post(path, body) {
   });
 }
 
-async function invoke(functionName, payload) {
+// Invoke as the AWS SDK does (the same request at the same endpoint), without building an SDK
+// client for every task as the engine would: that took tens of milliseconds per task, and the first
+// one a few hundred. `asEngine`: a function's error as the engine reports it (LambdaInvocationError:
+// the error document as its cause).
+async function invoke(functionName, payload, asEngine = false) {
   const res = await post(`/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`, payload);
   const body = res.body ? JSON.parse(res.body) : null;
   if (res.status !== 200) throw named(res.headers['x-amzn-errortype'] ?? 'Lambda.ServiceException', body?.message ?? `status ${res.status}`);
-  if (res.headers['x-amz-function-error']) throw named(body.errorType, `${body.errorType}: ${body.errorMessage}`);
+  if (res.headers['x-amz-function-error']) {
+    const error = named(body.errorType, `${body.errorType}: ${body.errorMessage}`);
+    if (asEngine) error.cause = body;
+    throw error;
+  }
   return body;
+}
+
+// A Task state whose resource is a Lambda function: invoked with the state's effective input, its
+// result the function's answer, as the engine's own Lambda client does.
+function lambdaTask(state) {
+  return (input) => invoke(state.Resource, input, true);
 }
 
 function callbackTask(state) {
@@ -154,7 +171,7 @@ async function main() {
     run = readRun();
     if (run === null) return 1;
     definition = JSON.parse(run.definition);
-    // Read by the SDK when each Task state creates its Lambda client.
+    // Where every task invokes its function (and where the engine's own client would).
     process.env.AWS_ENDPOINT_URL_LAMBDA = run.lambdaEndpoint;
   } catch (e) {
     process.stderr.write(`engine: ${e.message}\n`);
@@ -172,8 +189,9 @@ async function main() {
       Task: { Token: TOKEN_PLACEHOLDER },
     };
     const taskResourceLocalHandlers = {};
-    for (const [name, state] of Object.entries(callbackStates(definition.States))) {
-      taskResourceLocalHandlers[name] = callbackTask(state);
+    for (const [name, state] of Object.entries(taskStates(definition.States))) {
+      if (state.Resource === CALLBACK_RESOURCE) taskResourceLocalHandlers[name] = callbackTask(state);
+      else if (LAMBDA_ARN.test(state.Resource)) taskResourceLocalHandlers[name] = lambdaTask(state);
     }
     execution = machine.run(run.input, {
       overrides: { waitTimeOverrides: run.waits ?? {}, retryIntervalOverrides: run.retries ?? {}, taskResourceLocalHandlers },

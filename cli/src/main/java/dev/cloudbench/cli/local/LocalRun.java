@@ -59,37 +59,50 @@ public final class LocalRun {
      * @param handlerErrors sees every exception a handler throws
      * @param environment   this host's environment: checked for prerequisites, and what suites
      *                      inherit once credentials are withheld ({@link SuiteEnvironment})
+     * @param engine        an engine process started early, which the run takes over; empty: the
+     *                      run starts its own once the host is checked
      */
     public record Options(Path home, Path output, Clock clock, UnaryOperator<Ports> ports,
                           UnaryOperator<Map<String, RequestStreamHandler>> tasks, UnaryOperator<String> definition,
-                          Abort abort, Consumer<Throwable> handlerErrors, Map<String, String> environment) {
+                          Abort abort, Consumer<Throwable> handlerErrors, Map<String, String> environment,
+                          Optional<Engine.Started> engine) {
         public static Options of(Path home, Path output) {
             return new Options(home, output, Clock.systemUTC(), UnaryOperator.identity(), UnaryOperator.identity(),
-                    UnaryOperator.identity(), new Abort(), e -> { }, System.getenv());
+                    UnaryOperator.identity(), new Abort(), e -> { }, System.getenv(), Optional.empty());
         }
 
         public Options withPorts(UnaryOperator<Ports> decorator) {
-            return new Options(home, output, clock, decorator, tasks, definition, abort, handlerErrors, environment);
+            return new Options(home, output, clock, decorator, tasks, definition, abort, handlerErrors, environment,
+                    engine);
         }
 
         public Options withTasks(UnaryOperator<Map<String, RequestStreamHandler>> decorator) {
-            return new Options(home, output, clock, ports, decorator, definition, abort, handlerErrors, environment);
+            return new Options(home, output, clock, ports, decorator, definition, abort, handlerErrors, environment,
+                    engine);
         }
 
         public Options withDefinition(UnaryOperator<String> transform) {
-            return new Options(home, output, clock, ports, tasks, transform, abort, handlerErrors, environment);
+            return new Options(home, output, clock, ports, tasks, transform, abort, handlerErrors, environment, engine);
         }
 
         public Options withAbort(Abort control) {
-            return new Options(home, output, clock, ports, tasks, definition, control, handlerErrors, environment);
+            return new Options(home, output, clock, ports, tasks, definition, control, handlerErrors, environment,
+                    engine);
         }
 
         public Options withHandlerErrors(Consumer<Throwable> sink) {
-            return new Options(home, output, clock, ports, tasks, definition, abort, sink, environment);
+            return new Options(home, output, clock, ports, tasks, definition, abort, sink, environment, engine);
         }
 
         public Options withEnvironment(Map<String, String> variables) {
-            return new Options(home, output, clock, ports, tasks, definition, abort, handlerErrors, Map.copyOf(variables));
+            return new Options(home, output, clock, ports, tasks, definition, abort, handlerErrors,
+                    Map.copyOf(variables), engine);
+        }
+
+        /** The run takes over this engine process, started early ({@link Engine#startEarly}), instead of starting one. */
+        public Options withEngine(Optional<Engine.Started> started) {
+            return new Options(home, output, clock, ports, tasks, definition, abort, handlerErrors, environment,
+                    started);
         }
     }
 
@@ -137,16 +150,19 @@ public final class LocalRun {
             HostPrerequisites.instructionCounter(options.environment(), path);
         }
         Engine engine = new Engine(statemachine);
-        engine.ensureInstalled(log);
+        // An engine process started early runs this engine unless it was (re)installed just now.
+        Optional<Engine.Started> early = engine.ensureInstalled(log) ? options.engine() : Optional.empty();
         DirectoryStore store = new DirectoryStore(options.output());
         Path hostsRoot = Files.createTempDirectory("cloudbench-hosts-");
         LocalExecutions executions = new LocalExecutions();
         long started = System.nanoTime();
-        // Node starts and loads the engine (a few hundred milliseconds) while the run is wired below.
-        try (Engine.Started process = engine.start(); LocalHost host = new LocalHost(hostsRoot)) {
-            LocalShell shell = new LocalShell(host, store, SuiteEnvironment.of(options.environment(), path));
-            Ports ports = options.ports().apply(new Ports(new LocalImages(path),
-                    new LocalFleet(host, options.clock()), shell, store, executions,
+        // Node starts and loads the engine (a few hundred milliseconds) while the run is wired below,
+        // unless it was started earlier still.
+        try (Engine.Started process = early.orElseGet(engine::start);
+             LocalHost host = new LocalHost(hostsRoot);
+             LocalFleet fleet = new LocalFleet(host, options.clock());
+             LocalShell shell = new LocalShell(host, store, SuiteEnvironment.of(options.environment(), path))) {
+            Ports ports = options.ports().apply(new Ports(new LocalImages(path), fleet, shell, store, executions,
                     options.clock(), LocalRun::randomSuffix, new LocalCapacity()));
             Map<String, RequestStreamHandler> functions = new LinkedHashMap<>(options.tasks().apply(Functions.wire(ports)));
             // A command's end wakes the task waiting for it, as SSM's status-change event does in AWS.
