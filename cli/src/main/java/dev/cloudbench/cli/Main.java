@@ -20,7 +20,6 @@ import dev.cloudbench.cli.engine.MissingPrerequisiteException;
 import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.core.error.BadInputException;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +27,9 @@ import picocli.CommandLine.Command;
 /** The {@code cloudbench} command. */
 @Command(name = "cloudbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reproducible, multi-architecture benchmark runs — in AWS or on this machine.",
+        subcommands = {RunCommand.class, StatusCommand.class, StopCommand.class, ResultsCommand.class, ListCommand.class,
+            CleanupCommand.class, LocalCommand.class, ReportCommand.class, HistoryCommand.class, ScriptCommand.class,
+            InvokeCommand.class, GithubCommand.class, PlanCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  cloudbench local examples/suites/quickstart.json",
             "  cloudbench run examples/suites/quickstart.json --arch both",
@@ -47,12 +49,6 @@ import picocli.CommandLine.Command;
             "8:access denied: the credentials may not do what the command needs",
             "9:--fail-on-regression: a benchmark was confirmed slower than the baseline by more than PCT"})
 public final class Main implements Runnable {
-    /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, StatusCommand.class,
-            StopCommand.class, ResultsCommand.class, ListCommand.class, CleanupCommand.class, LocalCommand.class,
-            ReportCommand.class, HistoryCommand.class, ScriptCommand.class, InvokeCommand.class, GithubCommand.class,
-            PlanCommand.class, CommandLine.HelpCommand.class);
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,18 +59,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLineFor(args).execute(args));
-    }
-
-    /**
-     * The command line that runs {@code args}. {@code cloudbench local} gets a tree with its own
-     * command only: picocli reads every command's annotations as it builds the tree, a tenth of a
-     * second of each local run's start-up for commands it does not run. Everything else (help
-     * included) gets the whole tree.
-     */
-    static CommandLine commandLineFor(String... args) {
-        boolean local = args.length > 0 && "local".equals(args[0]);
-        return commandLine(CloudEnvironment.system(), local ? List.of(LocalCommand.class) : SUBCOMMANDS);
+        System.exit(commandLine().execute(args));
     }
 
     /** The configured command line; tests run it with their own writers. */
@@ -84,12 +69,7 @@ public final class Main implements Runnable {
 
     /** The command line whose cloud commands reach AWS (and the person) through {@code cloud}. */
     public static CommandLine commandLine(CloudEnvironment cloud) {
-        return commandLine(cloud, SUBCOMMANDS);
-    }
-
-    private static CommandLine commandLine(CloudEnvironment cloud, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new Main(), new Factory(cloud));
-        subcommands.forEach(cl::addSubcommand);
         cl.setExecutionExceptionHandler(Main::handle);
         return cl;
     }
