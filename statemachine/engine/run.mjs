@@ -1,55 +1,85 @@
 // Runs one execution of a state machine definition with aws-local-stepfunctions and reports
 // every engine event as one JSON line on stdout, so the cloudbench CLI can show progress.
 //
-//   node run.mjs --definition FILE [--execution-name NAME] [--wait NAME=MS ...] [--retry NAME=MS ...]
-//                [--lambda-endpoint-on-stdin] < input.json
+//   node run.mjs < run
 //
-// Task states call their Lambda ARNs through the Lambda Invoke API at AWS_ENDPOINT_URL_LAMBDA.
-// With --lambda-endpoint-on-stdin, the first line of stdin is that endpoint (the cloudbench CLI's
-// holds its run's secret in the path, which the SDK keeps in front of every request's path) and the
-// rest is the input: so the secret never shows in this process's environment or arguments.
+// stdin holds the run: its first line a JSON object {"definition": TEXT, "executionName": NAME,
+// "lambdaEndpoint": URL, "waits": {STATE: MS}, "retries": {STATE: MS}}, the rest the execution's
+// input. Everything comes on stdin, nothing in the arguments or the environment: the CLI starts
+// this process first, so that Node starts and imports the engine while the CLI wires the run, and
+// writes the run once it is ready; and the endpoint holds the run's secret in its path (the SDK
+// keeps it in front of every request's path), which other processes could read in /proc.
+// Task states call their Lambda ARNs through the Lambda Invoke API at that endpoint: the request
+// the engine's AWS SDK client would send, sent with node:http (the SDK cost tens of milliseconds a
+// task), the answer and a function's error read as the engine reads them.
 // Callback tasks (Resource arn:aws:states:::lambda:invoke.waitForTaskToken), which the engine lacks,
 // are emulated: the task's function is invoked with its Payload, $$.Task.Token standing for a fresh
 // token, and the task then waits at the same endpoint (POST .../local/task-tokens/TOKEN) until the
 // CLI answers that token, as SendTaskSuccess does in AWS; or until the state's TimeoutSeconds, which
 // ends it with States.Timeout for its Catch.
+// The definition is validated (asl-validator, with ARN and path checks) once per definition text
+// and installed engine, as AWS validates it once when the state machine is created: a definition
+// that passed is remembered under node_modules/.cache, and later runs of the same text skip it.
 // The last line is {"type":"ExecutionSucceeded","output":...} or {"type":"ExecutionFailed",
 // "error":...,"cause":...}. Exit codes: 0 succeeded, 2 the execution failed, 1 the engine
-// could not run it (bad definition, bad arguments).
-import { readFileSync } from 'node:fs';
+// could not run it (bad definition, bad run); 1 without a word when stdin closes empty (the CLI
+// started this process, then did not run it).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { StateMachine, ExecutionError } from 'aws-local-stepfunctions';
 
-function parseArgs(argv) {
-  const args = { definition: null, executionName: `local-${Date.now()}`, wait: {}, retry: {}, endpointOnStdin: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--lambda-endpoint-on-stdin') {
-      args.endpointOnStdin = true;
-      continue;
-    }
-    const value = argv[i + 1];
-    if (value === undefined) throw new Error(`${flag} needs a value`);
-    i++;
-    if (flag === '--definition') {
-      args.definition = value;
-    } else if (flag === '--execution-name') {
-      args.executionName = value;
-    } else if (flag === '--wait' || flag === '--retry') {
-      const at = value.lastIndexOf('=');
-      const ms = Number(value.slice(at + 1));
-      if (at < 1 || !Number.isInteger(ms) || ms < 0) throw new Error(`${flag} expects NAME=MILLISECONDS, got ${value}`);
-      args[flag.slice(2)][value.slice(0, at)] = ms;
-    } else {
-      throw new Error(`unknown option ${flag}`);
+/** The run on stdin: its header line, then the input; null when stdin is empty. */
+function readRun() {
+  const stdin = readFileSync(0, 'utf8');
+  if (stdin.length === 0) return null;
+  const newline = stdin.indexOf('\n');
+  if (newline < 0) throw new Error('stdin: no run header line');
+  const run = JSON.parse(stdin.slice(0, newline));
+  for (const field of ['definition', 'executionName', 'lambdaEndpoint']) {
+    if (typeof run[field] !== 'string' || run[field] === '') throw new Error(`stdin: the run has no ${field}`);
+  }
+  for (const field of ['waits', 'retries']) {
+    for (const [name, ms] of Object.entries(run[field] ?? {})) {
+      if (!Number.isInteger(ms) || ms < 0) throw new Error(`stdin: ${field}.${name} must be milliseconds, got ${ms}`);
     }
   }
-  if (!args.definition) throw new Error('--definition is required');
-  return args;
+  return { ...run, input: JSON.parse(stdin.slice(newline + 1)) };
+}
+
+const VALIDATION = { checkArn: true, checkPaths: true };
+// Definitions that passed validation with the engine installed now: npm ci replaces node_modules
+// and this cache with it; the installed tree's lock file is part of the key all the same.
+const VALIDATED = new URL('../node_modules/.cache/cloudbench-validated/', import.meta.url);
+
+function validationKey(definitionText) {
+  const hash = createHash('sha256').update(JSON.stringify(VALIDATION)).update('\0');
+  try {
+    hash.update(readFileSync(new URL('../node_modules/.package-lock.json', import.meta.url)));
+  } catch {
+    return null; // not an npm-installed tree: validate every time
+  }
+  return hash.update('\0').update(definitionText).digest('hex');
+}
+
+/** The state machine; validated unless this very text passed validation with this engine before. */
+function stateMachine(definitionText, definition) {
+  const key = validationKey(definitionText);
+  const known = key !== null && existsSync(new URL(key, VALIDATED));
+  const machine = new StateMachine(definition, { validationOptions: known ? { noValidate: true } : VALIDATION });
+  if (key !== null && !known) {
+    try {
+      mkdirSync(VALIDATED, { recursive: true });
+      writeFileSync(new URL(key, VALIDATED), '');
+    } catch {
+      // a read-only install validates every time
+    }
+  }
+  return machine;
 }
 
 const CALLBACK_RESOURCE = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+const LAMBDA_ARN = /^arn:aws:lambda:[^:]+:\d{12}:function:[^:]+(:[^:]+)?$/;
 // What $$.Task.Token reads; each callback task replaces it with a token of its own.
 const TOKEN_PLACEHOLDER = 'local-task-token-placeholder';
 // The longest one wait request is held by the CLI before the runner asks again.
@@ -61,16 +91,19 @@ function named(name, message) {
   return error;
 }
 
-function callbackStates(states, found = {}) {
+function taskStates(states, found = {}) {
   for (const [name, state] of Object.entries(states ?? {})) {
-    if (state.Type === 'Task' && state.Resource === CALLBACK_RESOURCE) found[name] = state;
-    callbackStates((state.ItemProcessor ?? state.Iterator)?.States, found);
-    for (const branch of state.Branches ?? []) callbackStates(branch.States, found);
+    if (state.Type === 'Task') found[name] = state;
+    taskStates((state.ItemProcessor ?? state.Iterator)?.States, found);
+    for (const branch of state.Branches ?? []) taskStates(branch.States, found);
   }
   return found;
 }
 
-// POST a JSON body under the Lambda endpoint (its path holds the run's secret).
+// POST a JSON body under the Lambda endpoint (its path holds the run's secret), on a connection of
+// its own (agent: false), as the engine's SDK had with a client per task. On a kept-alive connection
+// every answer waited ~40 ms: the JDK's server writes an answer's headers and body as two segments
+// with Nagle's algorithm on, and this side delays its ACK of the first; a new connection ACKs at once.
 function post(path, body) {
   const endpoint = new URL(process.env.AWS_ENDPOINT_URL_LAMBDA);
   const data = Buffer.from(JSON.stringify(body));
@@ -80,6 +113,7 @@ function post(path, body) {
       port: endpoint.port,
       path: endpoint.pathname.replace(/\/$/, '') + path,
       method: 'POST',
+      agent: false,
       headers: { 'Content-Type': 'application/json', 'Content-Length': data.length },
     }, (res) => {
       const chunks = [];
@@ -91,12 +125,26 @@ function post(path, body) {
   });
 }
 
-async function invoke(functionName, payload) {
+// Invoke as the AWS SDK does (the same request at the same endpoint), without building an SDK
+// client for every task as the engine would: that took tens of milliseconds per task, and the first
+// one a few hundred. `asEngine`: a function's error as the engine reports it (LambdaInvocationError:
+// the error document as its cause).
+async function invoke(functionName, payload, asEngine = false) {
   const res = await post(`/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`, payload);
   const body = res.body ? JSON.parse(res.body) : null;
   if (res.status !== 200) throw named(res.headers['x-amzn-errortype'] ?? 'Lambda.ServiceException', body?.message ?? `status ${res.status}`);
-  if (res.headers['x-amz-function-error']) throw named(body.errorType, `${body.errorType}: ${body.errorMessage}`);
+  if (res.headers['x-amz-function-error']) {
+    const error = named(body.errorType, `${body.errorType}: ${body.errorMessage}`);
+    if (asEngine) error.cause = body;
+    throw error;
+  }
   return body;
+}
+
+// A Task state whose resource is a Lambda function: invoked with the state's effective input, its
+// result the function's answer, as the engine's own Lambda client does.
+function lambdaTask(state) {
+  return (input) => invoke(state.Resource, input, true);
 }
 
 function callbackTask(state) {
@@ -122,40 +170,35 @@ function emit(event) {
 }
 
 async function main() {
-  let args, definition, input;
+  let run, definition;
   try {
-    args = parseArgs(process.argv.slice(2));
-    definition = JSON.parse(readFileSync(args.definition, 'utf8'));
-    let stdin = readFileSync(0, 'utf8');
-    if (args.endpointOnStdin) {
-      const newline = stdin.indexOf('\n');
-      if (newline < 0) throw new Error('--lambda-endpoint-on-stdin: no endpoint line on stdin');
-      // Read by the SDK when each Task state creates its Lambda client.
-      process.env.AWS_ENDPOINT_URL_LAMBDA = stdin.slice(0, newline).trim();
-      stdin = stdin.slice(newline + 1);
-    }
-    input = JSON.parse(stdin);
+    run = readRun();
+    if (run === null) return 1;
+    definition = JSON.parse(run.definition);
+    // Where every task invokes its function (and where the engine's own client would).
+    process.env.AWS_ENDPOINT_URL_LAMBDA = run.lambdaEndpoint;
   } catch (e) {
     process.stderr.write(`engine: ${e.message}\n`);
     return 1;
   }
   let execution;
   try {
-    const machine = new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } });
+    const machine = stateMachine(run.definition, definition);
     // As in AWS, $$.Execution.Name is the execution's name (cloudbench uses the run id).
     const context = {
       Execution: {
-        Id: `arn:aws:states:us-east-1:000000000000:execution:cloudbench-local:${args.executionName}`,
-        Name: args.executionName,
+        Id: `arn:aws:states:us-east-1:000000000000:execution:cloudbench-local:${run.executionName}`,
+        Name: run.executionName,
       },
       Task: { Token: TOKEN_PLACEHOLDER },
     };
     const taskResourceLocalHandlers = {};
-    for (const [name, state] of Object.entries(callbackStates(definition.States))) {
-      taskResourceLocalHandlers[name] = callbackTask(state);
+    for (const [name, state] of Object.entries(taskStates(definition.States))) {
+      if (state.Resource === CALLBACK_RESOURCE) taskResourceLocalHandlers[name] = callbackTask(state);
+      else if (LAMBDA_ARN.test(state.Resource)) taskResourceLocalHandlers[name] = lambdaTask(state);
     }
-    execution = machine.run(input, {
-      overrides: { waitTimeOverrides: args.wait, retryIntervalOverrides: args.retry, taskResourceLocalHandlers },
+    execution = machine.run(run.input, {
+      overrides: { waitTimeOverrides: run.waits ?? {}, retryIntervalOverrides: run.retries ?? {}, taskResourceLocalHandlers },
       context,
     });
   } catch (e) {

@@ -96,6 +96,26 @@ class LocalRunScenarioTest {
         assertNothingLeftRunning(outcome, outcome.hostsRoot().toString());
     }
 
+    /** Threads of the local adapters' timers (command timeouts, instance deadlines) now alive. */
+    private static long timerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().equals("local-command-timeouts") || t.getName().equals("local-instance-deadlines"))
+                .count();
+    }
+
+    @Test
+    void aRunThatEnded_leavesNoTimerThreadBehind() throws IOException {
+        long before = timerThreads();
+
+        LocalRun.Outcome outcome = new Scenario(output).run("""
+                {"name":"timers","warmup":0,"runs":2,"benchmarks":[{"name":"one","command":"true"}]}""");
+
+        assertThat(outcome.succeeded()).as(outcome.cause()).isTrue();
+        // Each run used to leave two, parked until deadlines an hour away: a test JVM running a hundred
+        // runs kept two hundred threads and every run's host.
+        assertThat(timerThreads()).isLessThanOrEqualTo(before);
+    }
+
     @Test
     void benchmarkExitingNonZero_failsTheRun_keepsEarlierResults_andTerminates() throws IOException {
         LocalRun.Outcome outcome = new Scenario(output).run("""

@@ -2,6 +2,7 @@ package dev.cloudbench.cli.command;
 
 import dev.cloudbench.cli.output.ExitCodes;
 import dev.cloudbench.cli.engine.Abort;
+import dev.cloudbench.cli.engine.Engine;
 import dev.cloudbench.cli.engine.MissingPrerequisiteException;
 import dev.cloudbench.cli.local.LocalRun;
 import dev.cloudbench.cli.output.ProgressPrinter;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -60,12 +62,33 @@ public final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Node starts loading the local engine now, while the suite is read and the run wired: the run
+        // takes the process over; when it never starts, the process ends here.
+        Optional<Engine.Started> engine = startEngineEarly();
+        try {
+            return run(engine);
+        } finally {
+            engine.ifPresent(Engine.Started::close);
+        }
+    }
+
+    /** The engine's process when an engine is installed; otherwise the run checks, installs and starts it. */
+    private static Optional<Engine.Started> startEngineEarly() {
+        try {
+            return new Engine(Home.locate().resolve("statemachine")).startEarly();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // reported by the run, in its own order, when it matters
+        }
+    }
+
+    private int run(Optional<Engine.Started> engine) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Suite suite = SuiteValidator.validate(comparison.apply(InputReader.suiteFile(suiteFile)));
         RunRequest request = LocalRun.request(suite, replicas.value(), Clock.systemUTC());
         Abort abort = new Abort();
         LocalRun.Options options = LocalRun.Options.of(Home.locate(), output.toAbsolutePath())
+                .withEngine(engine)
                 .withAbort(abort)
                 .withHandlerErrors(e -> {
                     if (verbose.on()) {

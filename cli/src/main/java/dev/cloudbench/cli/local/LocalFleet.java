@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The fleet on this host. Like an EC2 instance that shuts itself down at the run's deadline, a
- * local instance is terminated at its deadline by a timer, whatever the state machine does.
+ * local instance is terminated at its deadline by a timer, whatever the state machine does. Closed
+ * with its run, after its instances were terminated: the timer ends then, instead of holding a
+ * thread and the host until deadlines an hour or more away.
  */
-public final class LocalFleet implements FleetPort {
+public final class LocalFleet implements FleetPort, AutoCloseable {
     private final LocalHost host;
     private final Clock clock;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,5 +74,10 @@ public final class LocalFleet implements FleetPort {
         return host.live().stream()
                 .map(i -> new TaggedInstance(i.id, TaggedInstance.BENCHMARK, i.runId, i.targetId, i.deadline))
                 .toList();
+    }
+
+    @Override
+    public void close() {
+        LocalHost.shutDown(deadlines);
     }
 }

@@ -41,11 +41,12 @@ import java.util.function.UnaryOperator;
  */
 public final class LocalRun {
     /**
-     * Local polling: the waits that take seconds in AWS take a blink here. A local instance is
-     * ready at once; a benchmark is not polled at all: its end wakes "Wait For Benchmark".
+     * Local polling: the waits that take seconds in AWS take none or a blink here. A local instance
+     * is ready as soon as it is launched, so its readiness backoff waits 0 ms; a benchmark is not
+     * polled at all: its end wakes "Wait For Benchmark".
      */
     private static final Map<String, Integer> LOCAL_WAITS = Map.of(
-            "Wait For Instance", 20, "Wait For Image Build", 100);
+            "Wait For Instance", 0, "Wait For Image Build", 100);
 
     /**
      * @param home          the repository root (holds statemachine/)
@@ -58,37 +59,50 @@ public final class LocalRun {
      * @param handlerErrors sees every exception a handler throws
      * @param environment   this host's environment: checked for prerequisites, and what suites
      *                      inherit once credentials are withheld ({@link SuiteEnvironment})
+     * @param engine        an engine process started early, which the run takes over; empty: the
+     *                      run starts its own once the host is checked
      */
     public record Options(Path home, Path output, Clock clock, UnaryOperator<Ports> ports,
                           UnaryOperator<Map<String, RequestStreamHandler>> tasks, UnaryOperator<String> definition,
-                          Abort abort, Consumer<Throwable> handlerErrors, Map<String, String> environment) {
+                          Abort abort, Consumer<Throwable> handlerErrors, Map<String, String> environment,
+                          Optional<Engine.Started> engine) {
         public static Options of(Path home, Path output) {
             return new Options(home, output, Clock.systemUTC(), UnaryOperator.identity(), UnaryOperator.identity(),
-                    UnaryOperator.identity(), new Abort(), e -> { }, System.getenv());
+                    UnaryOperator.identity(), new Abort(), e -> { }, System.getenv(), Optional.empty());
         }
 
         public Options withPorts(UnaryOperator<Ports> decorator) {
-            return new Options(home, output, clock, decorator, tasks, definition, abort, handlerErrors, environment);
+            return new Options(home, output, clock, decorator, tasks, definition, abort, handlerErrors, environment,
+                    engine);
         }
 
         public Options withTasks(UnaryOperator<Map<String, RequestStreamHandler>> decorator) {
-            return new Options(home, output, clock, ports, decorator, definition, abort, handlerErrors, environment);
+            return new Options(home, output, clock, ports, decorator, definition, abort, handlerErrors, environment,
+                    engine);
         }
 
         public Options withDefinition(UnaryOperator<String> transform) {
-            return new Options(home, output, clock, ports, tasks, transform, abort, handlerErrors, environment);
+            return new Options(home, output, clock, ports, tasks, transform, abort, handlerErrors, environment, engine);
         }
 
         public Options withAbort(Abort control) {
-            return new Options(home, output, clock, ports, tasks, definition, control, handlerErrors, environment);
+            return new Options(home, output, clock, ports, tasks, definition, control, handlerErrors, environment,
+                    engine);
         }
 
         public Options withHandlerErrors(Consumer<Throwable> sink) {
-            return new Options(home, output, clock, ports, tasks, definition, abort, sink, environment);
+            return new Options(home, output, clock, ports, tasks, definition, abort, sink, environment, engine);
         }
 
         public Options withEnvironment(Map<String, String> variables) {
-            return new Options(home, output, clock, ports, tasks, definition, abort, handlerErrors, Map.copyOf(variables));
+            return new Options(home, output, clock, ports, tasks, definition, abort, handlerErrors,
+                    Map.copyOf(variables), engine);
+        }
+
+        /** The run takes over this engine process, started early ({@link Engine#startEarly}), instead of starting one. */
+        public Options withEngine(Optional<Engine.Started> started) {
+            return new Options(home, output, clock, ports, tasks, definition, abort, handlerErrors, environment,
+                    started);
         }
     }
 
@@ -145,24 +159,27 @@ public final class LocalRun {
             HostPrerequisites.instructionCounter(options.environment(), path);
         }
         Engine engine = new Engine(statemachine);
-        engine.ensureInstalled(log);
+        // An engine process started early runs this engine unless it was (re)installed just now.
+        Optional<Engine.Started> early = engine.ensureInstalled(log) ? options.engine() : Optional.empty();
         DirectoryStore store = new DirectoryStore(options.output());
         Path hostsRoot = Files.createTempDirectory("cloudbench-hosts-");
         LocalExecutions executions = new LocalExecutions();
         long started = System.nanoTime();
-        try (LocalHost host = new LocalHost(hostsRoot)) {
-            LocalShell shell = new LocalShell(host, store, SuiteEnvironment.of(options.environment(), path));
-            Ports ports = options.ports().apply(new Ports(new LocalImages(path),
-                    new LocalFleet(host, options.clock()), shell, store, executions,
+        // Node starts and loads the engine (a few hundred milliseconds) while the run is wired below,
+        // unless it was started earlier still.
+        try (Engine.Started process = early.orElseGet(engine::start);
+             LocalHost host = new LocalHost(hostsRoot);
+             LocalFleet fleet = new LocalFleet(host, options.clock());
+             LocalShell shell = new LocalShell(host, store, SuiteEnvironment.of(options.environment(), path))) {
+            Ports ports = options.ports().apply(new Ports(new LocalImages(path), fleet, shell, store, executions,
                     options.clock(), LocalRun::randomSuffix, new LocalCapacity()));
             Map<String, RequestStreamHandler> functions = new LinkedHashMap<>(options.tasks().apply(Functions.wire(ports)));
             // A command's end wakes the task waiting for it, as SSM's status-change event does in AWS.
             shell.onCommandEnded((instance, command) -> InstanceEvents.commandEnded(
                     functions.get(InstanceEvents.FUNCTION), instance, command, options.handlerErrors()));
-            Path definition = Files.createTempFile("cloudbench-", ".asl.json");
             try (InvokeServer server = new InvokeServer(functions, executions.tokens(), options.handlerErrors())) {
-                Files.writeString(definition, options.definition().apply(LocalArns.substitute(
-                        Files.readString(statemachine.resolve("benchmark.asl.json"), StandardCharsets.UTF_8))));
+                String definition = options.definition().apply(LocalArns.substitute(
+                        Files.readString(statemachine.resolve("benchmark.asl.json"), StandardCharsets.UTF_8)));
                 Map<String, Integer> retries = new LinkedHashMap<>();
                 for (String state : retryingStates(definition)) {
                     retries.put(state, 50);
@@ -170,7 +187,7 @@ public final class LocalRun {
                 executions.started(request.runId());
                 EngineEvent end;
                 try {
-                    end = engine.run(definition, Json.write(request), request.runId(), server.endpoint(), LOCAL_WAITS,
+                    end = process.run(definition, Json.write(request), request.runId(), server.endpoint(), LOCAL_WAITS,
                             retries, events, options.abort());
                 } finally {
                     executions.ended(request.runId());
@@ -187,16 +204,14 @@ public final class LocalRun {
                         .map(b -> Json.read(b, RunResults.class));
                 return new Outcome(request.runId(), ok, ok ? null : end.error(), ok ? null : end.cause(), runDir,
                         results, liveAtEnd, cleanedUp, strays, hostsRoot, seconds);
-            } finally {
-                Files.deleteIfExists(definition);
             }
         }
     }
 
     /** Names of the states with a Retry field, so their back-off can be shortened locally. */
-    static List<String> retryingStates(Path definitionFile) {
+    static List<String> retryingStates(String definitionText) {
         try {
-            var definition = Json.payload().readTree(definitionFile.toFile());
+            var definition = Json.payload().readTree(definitionText);
             List<String> names = new java.util.ArrayList<>();
             collectRetrying(definition.path("States"), names);
             return names;

@@ -22,8 +22,9 @@ import java.util.function.BiConsumer;
  * directory, in its own session, with stdout and stderr written into the result store under the
  * log prefix (as SSM writes them to S3), and is killed when it passes its timeout. Its
  * environment is given, never the CLI's own: {@link SuiteEnvironment} withholds credentials.
+ * Closed with its run: its timeout timer ends (the run's instances, and so its scripts, are gone).
  */
-public final class LocalShell implements RemoteShellPort {
+public final class LocalShell implements RemoteShellPort, AutoCloseable {
     private static final int TAIL_BYTES = 4096;
 
     private final LocalHost host;
@@ -127,6 +128,12 @@ public final class LocalShell implements RemoteShellPort {
             return new CommandStatus(CommandStatus.State.CANCELLED, exit, tail);
         }
         return new CommandStatus(exit == 0 ? CommandStatus.State.SUCCEEDED : CommandStatus.State.FAILED, exit, tail);
+    }
+
+    /** Ends the timeout timer; a script still running is its instance's to end. */
+    @Override
+    public void close() {
+        LocalHost.shutDown(timeouts);
     }
 
     private static String tail(Path file) {
