@@ -41,8 +41,10 @@ class HistoryScenarioTest {
     @Test
     void repeatedRuns_withAStepChange_findItAtTheRightRun_andTheConfirmingRunSaysSo() throws IOException {
         Path delay = control.resolve("delay");
+        // No canary: this shared host is often a noisy one by it, and a noisy host's points are left
+        // out of change-point detection (HistoryStoreTest); the step is what this test is about.
         String suite = """
-                {"name":"stepping","warmup":1,"runs":3,
+                {"name":"stepping","warmup":1,"runs":3,"canary":false,
                  "benchmarks":[{"name":"work","command":"sleep $(cat %s)"}]}""".formatted(delay);
         List<String> runIds = new ArrayList<>();
         List<String> messages = new ArrayList<>();
