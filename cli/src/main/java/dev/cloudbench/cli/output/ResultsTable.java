@@ -2,6 +2,8 @@ package dev.cloudbench.cli.output;
 
 import dev.cloudbench.core.report.Format;
 import dev.cloudbench.core.results.BenchmarkResult;
+import dev.cloudbench.core.results.Canary;
+import dev.cloudbench.core.results.PooledComparison;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.Statistics;
 import dev.cloudbench.core.results.TargetResult;
@@ -20,6 +22,7 @@ public final class ResultsTable {
             out.println();
             out.println("Target " + t.targetId() + " (" + t.architecture() + ", " + t.instanceType() + "): "
                     + t.status() + (t.error() == null ? "" : " — " + t.error().message()));
+            noisyHost(t, out);
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"benchmark", "mean ± σ", "median", "min", "max", "runs"});
             for (BenchmarkResult b : t.benchmarks()) {
@@ -36,6 +39,49 @@ public final class ResultsTable {
             }
             variants(t, out);
         }
+        pooled(results, out);
+    }
+
+    /** A host the noise canary marked: why, and whether its wall-time verdicts count. */
+    private static void noisyHost(TargetResult t, PrintWriter out) {
+        Canary c = t.environment() == null ? null : t.environment().canary();
+        if (c == null || !c.noisyHost()) {
+            return;
+        }
+        out.println("  noisy host: " + c.reason() + (t.leftOutAsNoisy()
+                ? " — its wall-time verdicts are not judged, and it is left out of comparisons across targets"
+                        + " (\"canary\": {\"excludeNoisy\": false} keeps it)"
+                : " — kept in verdicts (\"excludeNoisy\": false)"));
+    }
+
+    /** A replicated target's verdicts over all its replicas' rounds, the instance as the block. */
+    private static void pooled(RunResults results, PrintWriter out) {
+        String shown = null;
+        List<String[]> rows = new ArrayList<>();
+        for (PooledComparison p : results.pooledComparisons()) {
+            if (!p.target().equals(shown)) {
+                if (rows.size() > 1) {
+                    table(rows, out);
+                }
+                shown = p.target();
+                out.println();
+                out.println("Target " + p.target() + ", " + p.instances().size() + " replicas pooled ("
+                        + String.join(", ", p.instances()) + "):");
+                rows = new ArrayList<>();
+                rows.add(new String[] {"benchmark", "variant", "change (95% CI)", "p (Holm)", "rounds", "verdict"});
+            }
+            rows.add(comparisonRow(p.comparison()));
+        }
+        if (rows.size() > 1) {
+            table(rows, out);
+        }
+    }
+
+    private static String[] comparisonRow(VariantComparison c) {
+        String range = c.interval() == null ? "" : " (" + Format.changeRange(c.interval()) + ")";
+        return new String[] {Format.label(c.benchmark(), c.parameters()), c.variant() + " vs " + c.baseline(),
+            Format.percent(c.changePercent()) + range, Format.pValue(c.adjustedPValue()), String.valueOf(c.rounds()),
+            c.verdictValue().label() + (c.settled() ? "" : ", inconclusive")};
     }
 
     /** Each variant against the baseline variant, when the suite has variants. */
@@ -50,10 +96,7 @@ public final class ResultsTable {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"benchmark", "variant", "change (95% CI)", "p (Holm)", "rounds", "verdict"});
         for (VariantComparison c : t.variantComparisons()) {
-            String range = c.interval() == null ? "" : " (" + Format.changeRange(c.interval()) + ")";
-            rows.add(new String[] {Format.label(c.benchmark(), c.parameters()), c.variant() + " vs " + c.baseline(),
-                Format.percent(c.changePercent()) + range, Format.pValue(c.adjustedPValue()), String.valueOf(c.rounds()),
-                c.verdictValue().label() + (c.settled() ? "" : ", inconclusive")});
+            rows.add(comparisonRow(c));
         }
         table(rows, out);
     }
