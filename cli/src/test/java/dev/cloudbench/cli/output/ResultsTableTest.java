@@ -24,7 +24,7 @@ class ResultsTableTest {
     private static Environment environment(boolean noisy, boolean leftOut) {
         Environment e = new Environment("x86_64", "c7i.large", "spot", null, null, null, null, 2, null, null, null,
                 null, null, null, null, null, null);
-        return e.withCanary(new Canary(List.of(), 0, noisy, noisy ? "cpu drifted +31 % (limit ±10 %)" : "within limits",
+        return e.withCanary(new Canary(List.of(), 0, noisy, noisy ? "cpu drifted +31 % (limit ±20 %)" : "within limits",
                 leftOut, null));
     }
 
@@ -52,9 +52,9 @@ class ResultsTableTest {
         String text = print(run);
 
         assertThat(text).contains("Target x86-r2 (x86_64, c7i.large): succeeded\n  noisy host: cpu drifted +31 %"
-                + " (limit ±10 %) — its wall-time verdicts are not judged, and it is left out of comparisons across"
+                + " (limit ±20 %) — its wall-time verdicts are not judged, and it is left out of comparisons across"
                 + " targets (\"canary\": {\"excludeNoisy\": false} keeps it)");
-        assertThat(text).contains("  noisy host: cpu drifted +31 % (limit ±10 %) — kept in verdicts (\"excludeNoisy\": false)");
+        assertThat(text).contains("  noisy host: cpu drifted +31 % (limit ±20 %) — kept in verdicts (\"excludeNoisy\": false)");
         assertThat(text).doesNotContain("noisy host: within limits");
         assertThat(text).contains("Target x86, 2 replicas pooled (x86-r1, x86-r3):");
         assertThat(text.substring(text.indexOf("replicas pooled"))).contains("candidate vs baseline", "+5.5%", "slower");

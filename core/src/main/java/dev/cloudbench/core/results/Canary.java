@@ -37,9 +37,9 @@ public record Canary(List<Part> parts, Integer peers, boolean noisyHost, String 
     public static final String BEFORE = "before";
     public static final String AFTER = "after";
     /** A part whose median moved more than this between before and after the suite (either way). */
-    public static final double MAX_DRIFT = 0.10;
+    public static final double MAX_DRIFT = 0.20;
     /** A pass whose runs vary more than this (robust coefficient of variation). */
-    public static final double MAX_CV = 0.10;
+    public static final double MAX_CV = 0.20;
     /** A part further than this from the median of its peers (either way). */
     public static final double MAX_LEVEL = 0.15;
     /** Peers needed before the level is judged: the median of fewer says little about which one is out of line. */

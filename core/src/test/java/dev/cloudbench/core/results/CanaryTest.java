@@ -42,19 +42,21 @@ class CanaryTest {
     }
 
     @Test
-    void aPartThatDriftsMoreThanTenPercent_marksANoisyHost_sayingWhich() {
-        Canary c = Canary.of(pass(0.025, 0.075), pass(0.025, 0.086), null);
+    void aPartThatDriftsMoreThanTwentyPercent_marksANoisyHost_sayingWhich() {
+        Canary c = Canary.of(pass(0.025, 0.075), pass(0.025, 0.095), null);
 
         assertThat(c.noisyHost()).isTrue();
-        assertThat(c.reason()).isEqualTo("canary memory part drifted +14.7 % from before to after the suite (limit ±10 %)");
+        assertThat(c.reason()).isEqualTo("canary memory part drifted +26.7 % from before to after the suite (limit ±20 %)");
+        // 15 % is within what a quiet 2-core VM showed between two passes (up to 22.6 %, one in 20 over 20 %).
+        assertThat(Canary.of(pass(0.025, 0.075), pass(0.025, 0.086), null).noisyHost()).isFalse();
     }
 
     @Test
-    void runsThatVaryMoreThanTenPercent_markANoisyHost() {
-        Canary c = Canary.of(pass(0.025, 0.075, 0.08), pass(0.025, 0.075), null);
+    void runsThatVaryMoreThanTwentyPercent_markANoisyHost() {
+        Canary c = Canary.of(pass(0.025, 0.075, 0.15), pass(0.025, 0.075), null);
 
         assertThat(c.noisyHost()).isTrue();
-        assertThat(c.reason()).contains("canary cpu runs vary by", "(robust CV, limit 10 %)")
+        assertThat(c.reason()).contains("canary cpu runs vary by", "(robust CV, limit 20 %)")
                 .contains("canary memory runs vary by");
     }
 
@@ -112,7 +114,7 @@ class CanaryTest {
 
     @Test
     void leavingOut_onlyANoisyHost_andOnlyWhenAsked() {
-        Canary noisy = Canary.of(pass(0.025, 0.075), pass(0.025, 0.09), null);
+        Canary noisy = Canary.of(pass(0.025, 0.075), pass(0.025, 0.095), null);
         Canary quiet = Canary.of(pass(0.025, 0.075), pass(0.025, 0.075), null);
 
         assertThat(noisy.leavingOut(true).leftOut()).isTrue();
