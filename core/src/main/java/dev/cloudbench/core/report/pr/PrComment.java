@@ -115,7 +115,9 @@ public final class PrComment {
     private static void target(CommentLayout layout, TargetView t, PrComment.Options options, RunResults run) {
         TargetResult r = t.result();
         layout.text("### " + text(heading(t)) + "\n\n");
-        layout.text("**" + text(verdictLine(r, options)) + "**\n\n");
+        boolean pooled = r.replicaOf() != null
+                && run.pooledComparisons().stream().anyMatch(p -> p.target().equals(r.replicaOf()));
+        layout.text("**" + text(verdictLine(r, options, pooled)) + "**\n\n");
         if (!r.succeeded()) {
             layout.text("> " + text(ReportText.failure(t)) + "\n\n");
         }
@@ -151,6 +153,14 @@ public final class PrComment {
 
     /** The verdict line of one target: what the gate would say, and every verdict counted. */
     static String verdictLine(TargetResult r, Options options) {
+        return verdictLine(r, options, false);
+    }
+
+    /**
+     * @param pooled the target is a replica whose target has pooled verdicts: the gate reads those
+     *               (RegressionGate), so this replica's own line does not pass or fail it
+     */
+    static String verdictLine(TargetResult r, Options options, boolean pooled) {
         if (r.variantComparisons().isEmpty()) {
             return r.succeeded() ? "No comparison: the target measured no variants." : "✗ Failed before any comparison.";
         }
@@ -167,7 +177,9 @@ public final class PrComment {
             parts.add(v.symbol() + " " + cs.size() + " " + v.label() + names);
         });
         String gate = "";
-        if (options.failOnRegression() != null) {
+        if (options.failOnRegression() != null && pooled) {
+            gate = " — the gate reads the pooled verdicts of " + r.replicaOf();
+        } else if (options.failOnRegression() != null) {
             RegressionGate.Decision d = new RegressionGate(options.failOnRegression())
                     .judge(List.of(r));
             gate = (d.fails() ? " — fails" : " — passes") + " the " + Format.percent(options.failOnRegression()).substring(1)

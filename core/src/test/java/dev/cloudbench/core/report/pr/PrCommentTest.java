@@ -111,4 +111,27 @@ class PrCommentTest {
         }
         return n;
     }
+
+    @Test
+    void aReplicasOwnVerdictLine_leavesTheGateToThePooledVerdicts() {
+        java.util.function.BiFunction<Double, String, dev.cloudbench.core.results.VariantComparison> comparison =
+                (ratio, verdict) -> new dev.cloudbench.core.results.VariantComparison("parse", null, "candidate",
+                        "baseline", 20, ratio, new dev.cloudbench.core.stats.Interval(ratio * 0.99, ratio * 1.01, 0.95),
+                        0.001, 0.002, 0.05, 0.01, verdict, "why", true);
+        java.util.List<dev.cloudbench.core.results.TargetResult> replicas = new java.util.ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            replicas.add(new dev.cloudbench.core.results.TargetResult("x86-r" + k, "x86_64", "c7i.large", "spot",
+                    "succeeded", null, null, java.util.List.of(), java.util.List.of(), null, null, null,
+                    java.util.List.of(comparison.apply(k == 1 ? 1.12 : 1.0, k == 1 ? "slower" : "no-significant-change")),
+                    null, null, "x86", k));
+        }
+        RunResults run = new RunResults(RunResults.SCHEMA, "r", "s", "succeeded", "2026-12-07T00:00:00Z", replicas,
+                java.util.List.of(new dev.cloudbench.core.results.PooledComparison("x86",
+                        java.util.List.of("x86-r1", "x86-r2", "x86-r3"), comparison.apply(1.02, "no-significant-change"))));
+
+        String comment = PrComment.render(run, GATED, dev.cloudbench.core.stats.Bootstrap.standard());
+
+        assertThat(comment).contains("the gate reads the pooled verdicts of x86").doesNotContain("— fails");
+        assertThat(PrComment.verdictLine(replicas.get(0), GATED)).as("without pooled verdicts, its own").contains("— fails");
+    }
 }
