@@ -27,11 +27,14 @@ class VariantsScenarioTest {
     void twoVariants_runInInterleavedRounds_addRoundsWhileUnsettled_andGetAPairedVerdict() throws IOException {
         // Five rounds cannot be significant at the first look (the signed-rank test of 5 rounds cannot go
         // below p = 0.0625), so the first look asks for more; the second uses the whole budget of 10.
+        // Naps of 0.2 and 0.4 s, not 0.05 and 0.1: on a loaded host the scheduler's jitter of tens of
+        // milliseconds made the shorter rounds disagree by more than 10 %, and an unstable first look
+        // settles (stops) instead of asking for more rounds.
         Scenario scenario = new Scenario(output);
         LocalRun.Outcome outcome = scenario.run("""
                 {"name":"ab","warmup":0,"runs":2,"setup":["printf 'ok' > marker.txt"],
                  "benchmarks":[{"name":"nap","command":"test -f marker.txt && sleep \\"$NAP\\""}],
-                 "variants":[{"name":"short","env":{"NAP":"0.05"}},{"name":"long","env":{"NAP":"0.1"}}],
+                 "variants":[{"name":"short","env":{"NAP":"0.2"}},{"name":"long","env":{"NAP":"0.4"}}],
                  "rounds":{"min":5,"max":10},"canary":{"excludeNoisy":false}}""");
 
         assertThat(outcome.succeeded()).as(outcome.cause()).isTrue();
