@@ -61,6 +61,11 @@ public final class HtmlReport {
                 h.append("<h3 id=\"pooled\">Verdicts pooled over replicas</h3>\n");
                 table(h, pooled, "table-pooled", true);
             }
+            Table againstBaseline = ReplicaTables.againstBaseline(a);
+            if (!againstBaseline.isEmpty()) {
+                h.append("<h3 id=\"baseline-over-instances\">Against the baseline, over instances</h3>\n");
+                table(h, againstBaseline, "table-baseline-instances", true);
+            }
             Table spread = ReplicaTables.spread(a);
             if (!spread.isEmpty()) {
                 h.append("<h3 id=\"instance-spread\">Spread between instances</h3>\n");

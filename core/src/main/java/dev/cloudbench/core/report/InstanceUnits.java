@@ -50,9 +50,21 @@ final class InstanceUnits {
                     "unpaired across instances: " + myKind.size() + " and " + theirKind.size()
                             + " instance(s), at least " + MIN_INSTANCES + " of each kind needed");
         }
-        return Comparison.judge(HierarchicalBootstrap.ratio(myKind, theirKind),
-                new HierarchicalBootstrap(bootstrap).ratioOfMedians(myKind, theirKind), myKind.size(),
-                theirKind.size(), "instances", new VerdictRules(MIN_INSTANCES, rules.noise(), rules.resolution()));
+        return overInstances(myKind, theirKind, bootstrap, rules);
+    }
+
+    /**
+     * Two groups of instances compared with the instance as the unit: the ratio of the medians of
+     * their medians, the interval resampling instances, then each one's values.
+     *
+     * @param mine   per instance of the current group, its values (runs, or rounds' medians)
+     * @param theirs per instance of the reference group
+     */
+    static Comparison overInstances(List<double[]> mine, List<double[]> theirs, Bootstrap bootstrap,
+                                    VerdictRules rules) {
+        return Comparison.judge(HierarchicalBootstrap.ratio(mine, theirs),
+                new HierarchicalBootstrap(bootstrap).ratioOfMedians(mine, theirs), mine.size(),
+                theirs.size(), "instances", new VerdictRules(MIN_INSTANCES, rules.noise(), rules.resolution()));
     }
 
     /**

@@ -59,6 +59,10 @@ public final class MarkdownReport {
             if (!pooled.isEmpty()) {
                 md.append("### Verdicts pooled over replicas\n\n").append(table(pooled));
             }
+            Table againstBaseline = ReplicaTables.againstBaseline(a);
+            if (!againstBaseline.isEmpty()) {
+                md.append("### Against the baseline, over instances\n\n").append(table(againstBaseline));
+            }
             Table spread = ReplicaTables.spread(a);
             if (!spread.isEmpty()) {
                 md.append("### Spread between instances\n\n").append(table(spread));

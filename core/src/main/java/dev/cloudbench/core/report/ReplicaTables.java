@@ -5,6 +5,8 @@ import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.Environment;
 import dev.cloudbench.core.results.PooledComparison;
 import dev.cloudbench.core.results.VariantComparison;
+import dev.cloudbench.core.stats.Comparison;
+import dev.cloudbench.core.stats.HierarchicalBootstrap;
 import dev.cloudbench.core.stats.Quantiles;
 import dev.cloudbench.core.stats.Verdict;
 import java.util.ArrayList;
@@ -94,6 +96,66 @@ public final class ReplicaTables {
                     Cell.number(String.valueOf(v.rounds()), v.rounds())));
         }
         return t.build();
+    }
+
+    /**
+     * Each replicated target against its baseline run, with the instance as the unit: this run's
+     * replicas against the baseline run's replicas of the same target, for every benchmark at least
+     * {@value InstanceUnits#MIN_INSTANCES} instances measured on each side (noisy hosts left out).
+     * Each replica's own comparison with its namesake in the baseline run pairs two unrelated
+     * instances; this one says whether the target, not one instance, changed.
+     */
+    public static Table againstBaseline(RunAnalysis a) {
+        Table.Builder t = new Table.Builder().verdict("verdict").text("target").name("benchmark")
+                .number("baseline median").number("median").number("change (" + Format.level(a.bootstrap().level())
+                        + " CI)").number("instances");
+        List<List<Cell>> rows = new ArrayList<>();
+        List<Comparison> comparisons = new ArrayList<>();
+        groups(a).forEach((group, replicas) -> {
+            for (String key : a.keys()) {
+                List<double[]> now = new ArrayList<>();
+                List<double[]> before = new ArrayList<>();
+                for (TargetView r : replicas) {
+                    Optional<BenchmarkView> b = r.benchmark(key);
+                    if (b.isEmpty() || r.result().leftOutAsNoisy()) {
+                        continue;
+                    }
+                    addTimes(now, b.get().result());
+                    if (r.baseline() != null && !r.baseline().target().leftOutAsNoisy()) {
+                        addTimes(before, b.get().baseline());
+                    }
+                }
+                if (now.size() < InstanceUnits.MIN_INSTANCES || before.size() < InstanceUnits.MIN_INSTANCES) {
+                    continue;
+                }
+                Comparison c = InstanceUnits.overInstances(now, before, a.bootstrap(), a.rules());
+                var metric = replicas.get(0).benchmark(key).orElseThrow().result().metricValue();
+                comparisons.add(c);
+                rows.add(List.of(ReportTables.verdict(c.verdict(), ReportText.verdictWords(c.verdict(), true)),
+                        Cell.of(group), Cell.of(key),
+                        Cell.number(Format.value(metric, HierarchicalBootstrap.median(before)),
+                                HierarchicalBootstrap.median(before)),
+                        Cell.number(Format.value(metric, HierarchicalBootstrap.median(now)),
+                                HierarchicalBootstrap.median(now)),
+                        ReportTables.change(c.changePercent(), c.interval()),
+                        Cell.number(now.size() + " and " + before.size(), now.size())));
+            }
+        });
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            order.add(i);
+        }
+        // Regressions first, larger changes first, as every other table of changes.
+        order.sort(Comparator.comparing((Integer i) -> comparisons.get(i).verdict())
+                .thenComparing(i -> -Math.abs(comparisons.get(i).changePercent())));
+        order.forEach(i -> t.row(rows.get(i)));
+        return t.build();
+    }
+
+    private static void addTimes(List<double[]> into, BenchmarkResult b) {
+        if (b != null && b.times().length > 0) {
+            into.add(b.times());
+        }
     }
 
     private static String label(VariantComparison v) {

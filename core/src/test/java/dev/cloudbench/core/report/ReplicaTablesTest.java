@@ -82,4 +82,36 @@ class ReplicaTablesTest {
     private static double[] pooled(List<double[]> instances) {
         return instances.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
     }
+
+    @Test
+    void againstTheBaseline_overInstances_judgesTheTargetNotEachInstance() {
+        // The previous run's three x86 instances against this run's three, 10 % slower as a target; the
+        // instances differ by 1 % among themselves, about as much as the runs within each.
+        RunResults now = Fixtures.run("now", x86(1, 2.2), x86(2, 2.222), x86(3, 2.244));
+        RunResults before = Fixtures.run("before", x86(1, 2.0), x86(2, 2.02), x86(3, 2.04));
+        Map<String, Baseline> baselines = Map.of(
+                "x86-r1", new Baseline("before", before.targets().get(0)),
+                "x86-r2", new Baseline("before", before.targets().get(1)),
+                "x86-r3", new Baseline("before", before.targets().get(2)));
+
+        RunAnalysis a = RunAnalysis.of(now, baselines, Bootstrap.standard(), VerdictRules.DEFAULT);
+        Table t = ReplicaTables.againstBaseline(a);
+
+        assertThat(t.rows()).singleElement().satisfies(row -> {
+            assertThat(row.get(0).text()).endsWith("slower");
+            assertThat(row.get(1).text()).isEqualTo("x86");
+            assertThat(row.get(3).text()).isEqualTo("2.020 s");
+            assertThat(row.get(4).text()).isEqualTo("2.222 s");
+            assertThat(row.get(5).text()).startsWith("+10.0%");
+            assertThat(row.get(6).text()).isEqualTo("3 and 3");
+        });
+        assertThat(MarkdownReport.render(a)).contains("### Against the baseline, over instances");
+        assertThat(HtmlReport.render(a)).contains("table-baseline-instances");
+
+        // One instance in the baseline: no verdict over instances, and no table.
+        RunAnalysis one = RunAnalysis.of(now, Map.of("x86-r1", baselines.get("x86-r1")), Bootstrap.standard(),
+                VerdictRules.DEFAULT);
+        assertThat(ReplicaTables.againstBaseline(one).isEmpty()).isTrue();
+        assertThat(MarkdownReport.render(one)).doesNotContain("Against the baseline, over instances");
+    }
 }
