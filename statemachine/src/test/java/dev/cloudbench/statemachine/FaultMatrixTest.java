@@ -10,6 +10,7 @@ import dev.cloudbench.cli.local.LocalRun;
 import dev.cloudbench.core.error.BenchmarkFailedException;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.port.ForwardingFleet;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
 import dev.cloudbench.core.results.TargetResult;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cloudbench.cli.local.LocalRun;
 import dev.cloudbench.core.json.InputReader;
 import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.port.ForwardingFleet;
 import dev.cloudbench.core.port.InstanceStatus;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
@@ -33,12 +34,14 @@ class ReplicasScenarioTest {
 
     /** This host as the fleet; the instance of target {@code victim} is terminated once it measured a round. */
     static final class FailingReplicaFleet extends ForwardingFleet {
+        final FleetPort local;
         final Path store;
         final String victim;
         final Set<String> killed = ConcurrentHashMap.newKeySet();
 
         FailingReplicaFleet(FleetPort local, Path store, String victim) {
             super(local);
+            this.local = local;
             this.store = store;
             this.victim = victim;
         }

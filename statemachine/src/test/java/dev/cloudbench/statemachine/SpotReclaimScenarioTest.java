@@ -10,6 +10,7 @@ import dev.cloudbench.core.model.RunRequest;
 import dev.cloudbench.core.model.Target;
 import dev.cloudbench.core.port.CommandStatus;
 import dev.cloudbench.core.port.FleetPort;
+import dev.cloudbench.core.port.ForwardingFleet;
 import dev.cloudbench.core.port.InstanceStatus;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
@@ -38,12 +39,14 @@ class SpotReclaimScenarioTest {
 
     /** This host as a spot fleet whose first instance is reclaimed once its first result exists. */
     static final class ReclaimingFleet extends ForwardingFleet {
+        final FleetPort local;
         final Path store;
         final List<LaunchSpec> launches = new CopyOnWriteArrayList<>();
         final Set<String> reclaimed = ConcurrentHashMap.newKeySet();
 
         ReclaimingFleet(FleetPort local, Path store) {
             super(local);
+            this.local = local;
             this.store = store;
         }
 

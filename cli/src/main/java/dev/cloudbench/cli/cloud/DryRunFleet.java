@@ -1,10 +1,9 @@
 package dev.cloudbench.cli.cloud;
 
 import dev.cloudbench.core.port.FleetPort;
-import dev.cloudbench.core.port.InstanceStatus;
+import dev.cloudbench.core.port.ForwardingFleet;
 import dev.cloudbench.core.port.LaunchSpec;
 import dev.cloudbench.core.port.LaunchedInstance;
-import dev.cloudbench.core.port.TaggedInstance;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,12 +11,11 @@ import java.util.List;
  * A fleet that looks but never acts: finding and describing go to the real fleet, terminating is
  * only recorded. The cleanup services run against it to list what they would terminate.
  */
-public final class DryRunFleet implements FleetPort {
-    private final FleetPort fleet;
+public final class DryRunFleet extends ForwardingFleet {
     private final List<String> wouldTerminate = new ArrayList<>();
 
     public DryRunFleet(FleetPort fleet) {
-        this.fleet = fleet;
+        super(fleet);
     }
 
     /** What the services asked to terminate, in order. */
@@ -31,22 +29,7 @@ public final class DryRunFleet implements FleetPort {
     }
 
     @Override
-    public InstanceStatus describe(String instanceId) {
-        return fleet.describe(instanceId);
-    }
-
-    @Override
     public void terminate(List<String> instanceIds) {
         wouldTerminate.addAll(instanceIds);
-    }
-
-    @Override
-    public List<String> findLive(String runId, String targetIdOrNull) {
-        return fleet.findLive(runId, targetIdOrNull);
-    }
-
-    @Override
-    public List<TaggedInstance> findTagged() {
-        return fleet.findTagged();
     }
 }
