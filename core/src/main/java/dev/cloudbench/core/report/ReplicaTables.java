@@ -4,10 +4,10 @@ import dev.cloudbench.core.report.Table.Cell;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.Environment;
 import dev.cloudbench.core.results.PooledComparison;
+import dev.cloudbench.core.results.Statistics;
 import dev.cloudbench.core.results.VariantComparison;
 import dev.cloudbench.core.stats.Comparison;
 import dev.cloudbench.core.stats.HierarchicalBootstrap;
-import dev.cloudbench.core.stats.Quantiles;
 import dev.cloudbench.core.stats.Verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,9 +55,9 @@ public final class ReplicaTables {
                     continue;
                 }
                 double[] medians = measured.stream().mapToDouble(b -> b.statistics().median()).toArray();
-                double[] sorted = Quantiles.sorted(medians);
-                double min = sorted[0];
-                double max = sorted[sorted.length - 1];
+                Statistics between = Statistics.of(medians);
+                double min = between.min();
+                double max = between.max();
                 double cv = cv(medians);
                 var metric = measured.get(0).metricValue();
                 t.row(List.of(Cell.of(group), Cell.of(key), Cell.number(String.valueOf(medians.length), medians.length),
@@ -71,9 +71,8 @@ public final class ReplicaTables {
 
     /** Sample standard deviation over mean; 0 for identical values. */
     static double cv(double[] values) {
-        double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
-        double ss = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
-        return Math.sqrt(ss / (values.length - 1)) / mean;
+        Statistics s = Statistics.of(values);
+        return s.stddev() / s.mean();
     }
 
     /** The verdicts pooled over each replicated target's instances: regressions first, larger changes first. */
@@ -82,8 +81,7 @@ public final class ReplicaTables {
                 .number("change (" + Format.level(a.bootstrap().level()) + " CI)").number("p (Holm)")
                 .number("round noise").number("instances").number("rounds");
         List<PooledComparison> sorted = new ArrayList<>(a.run().pooledComparisons());
-        sorted.sort(Comparator.comparing((PooledComparison p) -> p.comparison().verdictValue())
-                .thenComparing(p -> -Math.abs(p.comparison().changePercent())));
+        sorted.sort(Comparator.comparing(PooledComparison::comparison, VariantComparison.REGRESSIONS_FIRST));
         for (PooledComparison p : sorted) {
             VariantComparison v = p.comparison();
             Verdict verdict = v.verdictValue();
@@ -109,8 +107,9 @@ public final class ReplicaTables {
         Table.Builder t = new Table.Builder().verdict("verdict").text("target").name("benchmark")
                 .number("baseline median").number("median").number("change (" + Format.level(a.bootstrap().level())
                         + " CI)").number("instances");
-        List<List<Cell>> rows = new ArrayList<>();
-        List<Comparison> comparisons = new ArrayList<>();
+        record Row(Comparison comparison, List<Cell> cells) {
+        }
+        List<Row> rows = new ArrayList<>();
         groups(a).forEach((group, replicas) -> {
             for (String key : a.keys()) {
                 List<double[]> now = new ArrayList<>();
@@ -130,25 +129,17 @@ public final class ReplicaTables {
                 }
                 Comparison c = InstanceUnits.overInstances(now, before, a.bootstrap(), a.rules());
                 var metric = replicas.get(0).benchmark(key).orElseThrow().result().metricValue();
-                comparisons.add(c);
-                rows.add(List.of(ReportTables.verdict(c.verdict(), ReportText.verdictWords(c.verdict(), true)),
-                        Cell.of(group), Cell.of(key),
-                        Cell.number(Format.value(metric, HierarchicalBootstrap.median(before)),
-                                HierarchicalBootstrap.median(before)),
-                        Cell.number(Format.value(metric, HierarchicalBootstrap.median(now)),
-                                HierarchicalBootstrap.median(now)),
+                double beforeMedian = HierarchicalBootstrap.median(before);
+                double nowMedian = HierarchicalBootstrap.median(now);
+                rows.add(new Row(c, List.of(ReportTables.verdict(c.verdict(), ReportText.verdictWords(c.verdict(), true)),
+                        Cell.of(group), Cell.of(key), Cell.number(Format.value(metric, beforeMedian), beforeMedian),
+                        Cell.number(Format.value(metric, nowMedian), nowMedian),
                         ReportTables.change(c.changePercent(), c.interval()),
-                        Cell.number(now.size() + " and " + before.size(), now.size())));
+                        Cell.number(now.size() + " and " + before.size(), now.size()))));
             }
         });
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            order.add(i);
-        }
-        // Regressions first, larger changes first, as every other table of changes.
-        order.sort(Comparator.comparing((Integer i) -> comparisons.get(i).verdict())
-                .thenComparing(i -> -Math.abs(comparisons.get(i).changePercent())));
-        order.forEach(i -> t.row(rows.get(i)));
+        rows.sort(Comparator.comparing(Row::comparison, Comparison.REGRESSIONS_FIRST));
+        rows.forEach(r -> t.row(r.cells()));
         return t.build();
     }
 

@@ -126,8 +126,7 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
                 }
             }
         }
-        changes.sort(Comparator.comparing((Change c) -> c.benchmark().change().verdict())
-                .thenComparing(c -> -Math.abs(c.benchmark().change().changePercent())));
+        changes.sort(Comparator.comparing((Change c) -> c.benchmark().change(), Comparison.REGRESSIONS_FIRST));
         return changes;
     }
 
@@ -165,8 +164,7 @@ public record RunAnalysis(RunResults run, List<TargetView> targets, List<String>
                 changes.add(new VariantChange(t, c));
             }
         }
-        changes.sort(Comparator.comparing((VariantChange c) -> c.comparison().verdictValue())
-                .thenComparing(c -> -Math.abs(c.comparison().changePercent())));
+        changes.sort(Comparator.comparing(VariantChange::comparison, VariantComparison.REGRESSIONS_FIRST));
         return changes;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cloudbench.core.model.Metric;
 import dev.cloudbench.core.stats.Interval;
 import dev.cloudbench.core.stats.Verdict;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -33,6 +34,10 @@ public record VariantComparison(String benchmark, Map<String, String> parameters
                                 int rounds, double ratio, Interval interval, double pValue, double adjustedPValue,
                                 double level, double noise, String verdict, String reason, boolean settled,
                                 String metric) {
+    /** Regressions first, then unstable, faster, unchanged; larger changes first within a verdict. */
+    public static final Comparator<VariantComparison> REGRESSIONS_FIRST =
+            Comparator.comparing(VariantComparison::verdictValue).thenComparing(c -> -Math.abs(c.changePercent()));
+
 
     public VariantComparison {
         parameters = parameters == null ? Map.of() : parameters;

@@ -1,5 +1,6 @@
 package dev.cloudbench.core.stats;
 
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Locale;
  * @param reason   one line on why, for people
  */
 public record Comparison(double ratio, Interval interval, Verdict verdict, String reason) {
+    /** Regressions first, then unstable, faster, unchanged; larger changes first within a verdict. */
+    public static final Comparator<Comparison> REGRESSIONS_FIRST = Comparator.comparing(Comparison::verdict)
+            .thenComparing(c -> -Math.abs(c.changePercent()));
 
     /** The change in percent: +12.5 means 12.5 % more time. */
     public double changePercent() {

@@ -21,7 +21,6 @@ import dev.cloudbench.core.stats.Verdict;
 import dev.cloudbench.core.stats.VerdictRules;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,8 +214,7 @@ public final class PrComment {
 
     /** Regressions first, then unstable, faster, unchanged; larger changes first. */
     private static List<VariantComparison> sorted(List<VariantComparison> comparisons) {
-        return comparisons.stream().sorted(Comparator.comparing(VariantComparison::verdictValue)
-                .thenComparing(c -> -Math.abs(c.changePercent()))).toList();
+        return comparisons.stream().sorted(VariantComparison.REGRESSIONS_FIRST).toList();
     }
 
     private static double intervalLevel(List<VariantComparison> comparisons) {
