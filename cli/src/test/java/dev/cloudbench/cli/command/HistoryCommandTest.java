@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloudbench.cli.output.ExitCodes;
-import dev.cloudbench.cli.Main;
 import dev.cloudbench.cli.cloud.CloudHarness;
 import dev.cloudbench.cli.local.DirectoryStore;
 import dev.cloudbench.core.json.Json;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,21 +17,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class HistoryCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
+    private final InProcessCli cli = new InProcessCli();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     static Path resource(String name) {
         try {
@@ -45,7 +36,7 @@ class HistoryCommandTest {
 
     /** metric → indices of its change points, from --json. */
     private Map<String, List<Integer>> changePoints(String csv) throws IOException {
-        assertThat(run("history", "--csv", resource(csv).toString(), "--json")).as(err.toString()).isZero();
+        assertThat(cli.run("history", "--csv", resource(csv).toString(), "--json")).as(err.toString()).isZero();
         JsonNode list = Json.payload().readTree(out.toString());
         Map<String, List<Integer>> byMetric = new java.util.LinkedHashMap<>();
         list.forEach(c -> byMetric.computeIfAbsent(c.path("metric").asText(), m -> new ArrayList<>()).add(c.path("index").asInt()));
@@ -81,7 +72,7 @@ class HistoryCommandTest {
 
     @Test
     void csv_withoutJson_printsATable() {
-        assertThat(run("history", "--csv", resource("two-steps.csv").toString())).isZero();
+        assertThat(cli.run("history", "--csv", resource("two-steps.csv").toString())).isZero();
 
         assertThat(out.toString()).contains("60 row(s), 2 metric(s), 3 change point(s)")
                 .containsPattern("wall_ms +25 +2026-01-26 +a030557")
@@ -93,7 +84,7 @@ class HistoryCommandTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "time,ms\n2026-01-01,1.5\n2026-01-02,slow\n");
 
-        assertThat(run("history", "--csv", bad.toString(), "--json")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.run("history", "--csv", bad.toString(), "--json")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString().strip()).isEqualTo("cloudbench: bad input: " + bad
                 + ": line 3 (data row 1), column 'ms': 'slow' is not a number");
         assertThat(out.toString()).isEmpty();
@@ -101,7 +92,7 @@ class HistoryCommandTest {
 
     @Test
     void options_outOfRange_areUsageErrors() {
-        assertThat(run("history", "--csv", resource("noise.csv").toString(), "--max-p-value", "0"))
+        assertThat(cli.run("history", "--csv", resource("noise.csv").toString(), "--max-p-value", "0"))
                 .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("maximum p-value must be in (0, 1]");
     }
@@ -110,7 +101,7 @@ class HistoryCommandTest {
     void localStore_printsEverySeries_withItsChangePointAndCommits_andWritesHistoryHtml() throws IOException {
         HistoryFixtures.publish(new DirectoryStore(dir), 12, 8);
 
-        assertThat(run("history", "-o", dir.toString())).as(err.toString()).isZero();
+        assertThat(cli.run("history", "-o", dir.toString())).as(err.toString()).isZero();
 
         String text = out.toString();
         assertThat(text).contains("cloudbench history: suite nightly, 12 run(s), 4 series")
@@ -128,7 +119,7 @@ class HistoryCommandTest {
     void filters_keepOneBenchmarkOnOneTarget() {
         HistoryFixtures.publish(new DirectoryStore(dir), 6, 4);
 
-        assertThat(run("history", "nightly", "-o", dir.toString(), "--benchmark", "parse", "--target", "c7i.large-x86_64"))
+        assertThat(cli.run("history", "nightly", "-o", dir.toString(), "--benchmark", "parse", "--target", "c7i.large-x86_64"))
                 .as(err.toString()).isZero();
 
         assertThat(out.toString()).contains("1 series").contains("parse on c7i.large-x86_64")
@@ -137,17 +128,17 @@ class HistoryCommandTest {
 
     @Test
     void unknownSuite_orEmptyStore_isBadInput() {
-        assertThat(run("history", "-o", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.run("history", "-o", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("no suite has a history in " + dir.toAbsolutePath());
 
         HistoryFixtures.publish(new DirectoryStore(dir), 2, 9);
-        assertThat(run("history", "other", "-o", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.run("history", "other", "-o", dir.toString())).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("no history of suite 'other'");
     }
 
     @Test
     void outputAndStack_together_areAUsageError() {
-        assertThat(run("history", "-o", dir.toString(), "--stack", "cloudbench")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(cli.run("history", "-o", dir.toString(), "--stack", "cloudbench")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("--output and --stack: give one");
     }
 

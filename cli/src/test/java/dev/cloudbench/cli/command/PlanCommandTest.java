@@ -3,7 +3,6 @@ package dev.cloudbench.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudbench.cli.output.ExitCodes;
-import dev.cloudbench.cli.Main;
 import dev.cloudbench.cli.cloud.CloudHarness;
 import dev.cloudbench.core.cost.PriceTable;
 import dev.cloudbench.core.json.InputReader;
@@ -18,7 +17,6 @@ import dev.cloudbench.core.results.Statistics;
 import dev.cloudbench.core.results.TargetResult;
 import dev.cloudbench.core.stats.Bootstrap;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,21 +27,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PlanCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
+    private final InProcessCli cli = new InProcessCli();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private Path suite(String name) throws IOException {
         Path file = dir.resolve(name + ".json");
@@ -88,7 +79,7 @@ class PlanCommandTest {
         Path suite = suite("ab");
         Path noise = noise("ab");
 
-        int code = run("plan", suite.toString(), "--detect", "3", "--noise", noise.toString(), "--instance-type",
+        int code = cli.run("plan", suite.toString(), "--detect", "3", "--noise", noise.toString(), "--instance-type",
                 "c7i.large");
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
@@ -127,7 +118,7 @@ class PlanCommandTest {
         Files.write(noise, Json.writePretty(new RunResults(RunResults.SCHEMA, "p", "plain", "succeeded",
                 "2026-01-01T00:00:00Z", List.of(target))));
 
-        int code = run("plan", suite.toString(), "--detect", "2", "--noise", noise.toString());
+        int code = cli.run("plan", suite.toString(), "--detect", "2", "--noise", noise.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         int runs = Planner.plan(InputReader.suiteFile(suite), 2,
@@ -145,7 +136,7 @@ class PlanCommandTest {
 
     @Test
     void plan_withoutNoise_saysWhatItNeeds_inOneLine_exit2() throws IOException {
-        int code = run("plan", suite("ab").toString(), "--detect", "2");
+        int code = cli.run("plan", suite("ab").toString(), "--detect", "2");
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString().strip()).startsWith("cloudbench: bad input: --noise RESULTS.json is needed")
@@ -163,24 +154,21 @@ class PlanCommandTest {
                 new String[] {"--detect", "-3", "--noise", noise.toString()},
                 new String[] {"--detect", "5", "--noise", dir.resolve("missing.json").toString()},
                 new String[] {"--noise", noise.toString()})) {
-            StringWriter e = new StringWriter();
-            CommandLine cl = Main.commandLine();
-            cl.setOut(new PrintWriter(new StringWriter()));
-            cl.setErr(new PrintWriter(e));
+            InProcessCli each = new InProcessCli();
             List<String> all = new ArrayList<>(List.of("plan", suite.toString()));
             all.addAll(List.of(args));
 
-            int code = cl.execute(all.toArray(String[]::new));
+            int code = each.run(all.toArray(String[]::new));
 
             assertThat(code).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
-            assertThat(e.toString().strip()).as(String.join(" ", args)).startsWith("cloudbench: bad input: ")
+            assertThat(each.err.toString().strip()).as(String.join(" ", args)).startsWith("cloudbench: bad input: ")
                     .doesNotContain("\n");
         }
     }
 
     @Test
     void plan_refusesTheResultsOfAnotherSuite() throws IOException {
-        int code = run("plan", suite("ab").toString(), "--detect", "5", "--noise", noise("nightly").toString());
+        int code = cli.run("plan", suite("ab").toString(), "--detect", "5", "--noise", noise("nightly").toString());
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("run r measured suite 'nightly', not 'ab'");

@@ -3,7 +3,6 @@ package dev.cloudbench.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloudbench.cli.output.ExitCodes;
-import dev.cloudbench.cli.Main;
 import dev.cloudbench.core.json.Json;
 import dev.cloudbench.core.results.BenchmarkResult;
 import dev.cloudbench.core.results.RoundsRecord;
@@ -11,7 +10,6 @@ import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.Statistics;
 import dev.cloudbench.core.results.TargetResult;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,21 +22,14 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
+    private final InProcessCli cli = new InProcessCli();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     /** A hyperfine 1.x export of one command with {@code runs} times around {@code median}. */
     private static String export(String command, double median, int runs, long seed) {
@@ -59,7 +50,7 @@ class ReportCommandTest {
     void report_rendersMarkdownAndHtml_fromADirectoryOfHyperfineExports() throws IOException {
         Path exports = exports("today", 0.1);
 
-        int code = run("report", exports.toString());
+        int code = cli.run("report", exports.toString());
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(exports.resolve("report.md")).content().startsWith("# cloudbench: today")
@@ -78,7 +69,7 @@ class ReportCommandTest {
         Path after = exports("after", 0.12);
         Path output = dir.resolve("out");
 
-        int code = run("report", after.toString(), "--baseline", before.toString(), "--output", output.toString());
+        int code = cli.run("report", after.toString(), "--baseline", before.toString(), "--output", output.toString());
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("Against the baseline: 1 slower, 1 no significant change.");
@@ -92,7 +83,7 @@ class ReportCommandTest {
         Path exports = exports("mixed", 0.1);
         Path stray = Files.writeString(exports.resolve("package.json"), "{\"name\": \"x\"}");
 
-        int code = run("report", exports.toString());
+        int code = cli.run("report", exports.toString());
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).hasLineCount(1)
@@ -109,7 +100,7 @@ class ReportCommandTest {
         exports("other/riscv", 0.1);
         exports("other/mips", 0.1);
 
-        int code = run("report", current.toString(), "--baseline", other.toString());
+        int code = cli.run("report", current.toString(), "--baseline", other.toString());
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("no target in common");
@@ -117,7 +108,7 @@ class ReportCommandTest {
 
     @Test
     void report_isListedInTheHelp() {
-        run("--help");
+        cli.run("--help");
 
         assertThat(out.toString()).contains("report").contains("local");
     }
@@ -132,7 +123,7 @@ class ReportCommandTest {
                               "benchmarks": [{"benchmark": "a", "command": "a", "times": [0.10, 0.11, 0.12]}]}]}
                 """);
 
-        int code = run("report", run.toString());
+        int code = cli.run("report", run.toString());
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("Target x86: its baseline, run run-1, is not in the same result store");
@@ -147,7 +138,7 @@ class ReportCommandTest {
                  "targets": [{"targetId": "x86", "status": "succeeded", "benchmarks": [{"benchmark": "a"}]}]}
                 """);
 
-        int code = run("report", file.toString());
+        int code = cli.run("report", file.toString());
 
         assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).hasLineCount(1).contains(file + ": benchmark 'a' of target 'x86' has no raw times");
@@ -185,7 +176,7 @@ class ReportCommandTest {
     void report_ofARunWithVariants_recomputesAndStatesThePairedVerdicts() throws IOException {
         Path runDir = variantResults();
 
-        int code = run("report", runDir.toString());
+        int code = cli.run("report", runDir.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("Variants against their baseline variant: 1 slower.");
