@@ -13,13 +13,11 @@ import dev.cloudbench.core.results.PooledComparison;
 import dev.cloudbench.core.results.RunResults;
 import dev.cloudbench.core.results.TargetResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,23 +57,11 @@ class ReplicasScenarioTest {
 
         private void killAfterFirstRound(String instanceId) {
             Path raw = store.resolve("inbox/local:" + instanceId + "/raw/nap");
-            for (int i = 0; i < 1500 && !hasFiles(raw); i++) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            if (!Scenario.poll(() -> Scenario.hasEntries(raw), 1500)) {
+                return;
             }
             killed.add(instanceId);
             local.terminate(List.of(instanceId));
-        }
-
-        private static boolean hasFiles(Path dir) {
-            try (Stream<Path> files = Files.list(dir)) {
-                return files.findAny().isPresent();
-            } catch (IOException e) {
-                return false;
-            }
         }
 
         @Override

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -99,5 +100,30 @@ final class Scenario {
         try (Stream<Path> left = Files.list(hostsRoot)) {
             return left.findAny().isPresent();
         }
+    }
+
+    /** Whether {@code dir} holds anything yet, for a poll: a directory not there yet holds nothing. */
+    static boolean hasEntries(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return false; // not there (yet)
+        }
+    }
+
+    /**
+     * Checks {@code condition} every 20 ms, at most {@code attempts} times, for a fault a test injects
+     * once the run has reached some point; false when interrupted.
+     */
+    static boolean poll(BooleanSupplier condition, int attempts) {
+        for (int i = 0; i < attempts && !condition.getAsBoolean(); i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -67,12 +67,8 @@ class SpotReclaimScenarioTest {
         private void reclaimAfterFirstResult(LaunchSpec spec, String instanceId) {
             // The script uploads into the instance's inbox; the run's keys fill when a task copies it.
             Path first = store.resolve("inbox/local:" + instanceId + "/raw/first.json");
-            for (int i = 0; i < 600 && !Files.exists(first); i++) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            if (!Scenario.poll(() -> Files.exists(first), 600)) {
+                return;
             }
             reclaimed.add(instanceId);
             local.terminate(List.of(instanceId));
